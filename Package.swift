@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "verify-photos",
+    products: [
+        .library(name: "VerifyPhotosKit", targets: ["VerifyPhotosKit"]),
+        .executable(name: "verify-photos", targets: ["verify-photos"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CExif",
+            pkgConfig: "libexif",
+            providers: [.apt(["libexif-dev"])]
+        ),
+        .systemLibrary(
+            name: "CJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg62-turbo-dev"])]
+        ),
+        // libjpeg reports errors with longjmp, which Swift cannot catch: this shim does.
+        .target(name: "CPhotoShim", dependencies: ["CJPEG"]),
+        .target(
+            name: "VerifyPhotosKit",
+            dependencies: ["CExif", "CPhotoShim"]
+        ),
+        .executableTarget(
+            name: "verify-photos",
+            dependencies: [
+                "VerifyPhotosKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "VerifyPhotosKitTests",
+            dependencies: ["VerifyPhotosKit"]
+        ),
+        .testTarget(
+            name: "VerifyPhotosCLITests",
+            dependencies: ["verify-photos"]
+        ),
+    ]
+)

@@ -1,0 +1,124 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A closed ring of points (first point repeated at the end or not; both are accepted).
+public typealias Ring = [GeoPoint]
+
+/// One feature of a GeoJSON file: its name, code and all its rings (outer rings and holes;
+/// inside-ness is decided by the even-odd rule over all of them).
+public struct GeoFeature: Sendable {
+    public var name: String?
+    public var code: String?
+    public var rings: [Ring]
+}
+
+/// Why a boundary file could not be used.
+public enum BoundaryError: Error, Equatable, Sendable {
+    case cannotRead(path: String, reason: String)
+    case invalidGeoJSON(path: String, reason: String)
+    case noPolygons(path: String)
+}
+
+/// Reads GeoJSON (RFC 7946): a FeatureCollection, a Feature or a bare geometry; Polygon or
+/// MultiPolygon (other geometry types are ignored). Coordinates are `[lon, lat]`.
+public enum GeoJSON {
+    /// The polygon features in `data`. `source` names the file in error messages.
+    public static func features(from data: Data, source: String) throws(BoundaryError) -> [GeoFeature] {
+        let document: Node
+        do {
+            document = try JSONDecoder().decode(Node.self, from: data)
+        } catch {
+            throw BoundaryError.invalidGeoJSON(path: source, reason: String(describing: error).prefix(300).description)
+        }
+        var features: [GeoFeature] = []
+        collect(document, properties: nil, into: &features)
+        guard !features.isEmpty else { throw BoundaryError.noPolygons(path: source) }
+        return features
+    }
+
+    private static func collect(_ node: Node, properties: [String: Property]?, into features: inout [GeoFeature]) {
+        switch node.type {
+        case "FeatureCollection":
+            for feature in node.features ?? [] { collect(feature, properties: nil, into: &features) }
+        case "Feature":
+            if let geometry = node.geometry { collect(geometry, properties: node.properties ?? [:], into: &features) }
+        case "GeometryCollection":
+            for geometry in node.geometries ?? [] { collect(geometry, properties: properties, into: &features) }
+        case "Polygon", "MultiPolygon":
+            let rings = (node.coordinates?.rings ?? []).filter { $0.count >= 3 }
+            guard !rings.isEmpty else { return }
+            let name = properties?["nama"]?.text ?? properties?["name"]?.text ?? properties?["NAME"]?.text
+            let code = properties?["kode"]?.text ?? properties?["code"]?.text
+            features.append(GeoFeature(name: name, code: code, rings: rings))
+        default:
+            break
+        }
+    }
+
+    private final class Node: Decodable {
+        let type: String
+        let features: [Node]?
+        let geometry: Node?
+        let geometries: [Node]?
+        let properties: [String: Property]?
+        let coordinates: Coordinates?
+    }
+
+    private enum Property: Decodable {
+        case text(String)
+        case other
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let s = try? container.decode(String.self) {
+                self = .text(s)
+            } else if let n = try? container.decode(Double.self) {
+                self = .text(n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n))
+            } else {
+                self = .other
+            }
+        }
+
+        var text: String? {
+            if case .text(let s) = self { return s }
+            return nil
+        }
+    }
+
+    /// Nested coordinate arrays of any depth; rings are the arrays whose elements are positions.
+    private indirect enum Coordinates: Decodable {
+        case position(GeoPoint)
+        case list([Coordinates])
+
+        init(from decoder: Decoder) throws {
+            var container = try decoder.unkeyedContainer()
+            if let lon = try? container.decode(Double.self) {
+                let lat = try container.decode(Double.self)
+                self = .position(GeoPoint(latitude: lat, longitude: lon))
+                return
+            }
+            var items: [Coordinates] = []
+            while !container.isAtEnd {
+                items.append(try container.decode(Coordinates.self))
+            }
+            self = .list(items)
+        }
+
+        var rings: [Ring] {
+            guard case .list(let items) = self else { return [] }
+            var points: [GeoPoint] = []
+            var rings: [Ring] = []
+            for item in items {
+                switch item {
+                case .position(let p): points.append(p)
+                case .list: rings.append(contentsOf: item.rings)
+                }
+            }
+            if !points.isEmpty { rings.append(points) }
+            return rings
+        }
+    }
+}

@@ -1,0 +1,64 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A named area (regency, district, village, province) with its indexed outline.
+public struct Region: Sendable {
+    public var name: String
+    public var code: String?
+    public var outline: BoundaryIndex
+
+    public init(name: String, code: String?, outline: BoundaryIndex) {
+        self.name = name
+        self.code = code
+        self.outline = outline
+    }
+
+    /// Whether `point` lies inside or on the outline.
+    public func contains(_ point: GeoPoint) -> Bool {
+        outline.contains(point)
+    }
+}
+
+/// A set of non-overlapping regions of one kind (all villages, all provinces, ...).
+public struct RegionLayer: Sendable {
+    public var regions: [Region]
+
+    public init(regions: [Region]) {
+        self.regions = regions
+    }
+
+    /// One region for each GeoJSON feature in `text`.
+    init(geoJSON text: String, source: String) throws(BoundaryError) {
+        let features = try GeoJSON.features(from: Data(text.utf8), source: source)
+        regions = features.map { feature in
+            Region(name: feature.name ?? feature.code ?? source, code: feature.code,
+                   outline: BoundaryIndex(rings: feature.rings))
+        }
+    }
+
+    /// The first region containing `point`.
+    public func region(containing point: GeoPoint) -> Region? {
+        regions.first { $0.contains(point) }
+    }
+
+    /// The region nearest to `point` within `metres`; used for the slivers between villages.
+    public func nearestRegion(to point: GeoPoint, within metres: Double) -> Region? {
+        var best: (Region, Double)?
+        for region in regions {
+            guard let d = region.outline.distance(to: point), d <= metres else { continue }
+            if best == nil || d < best!.1 { best = (region, d) }
+        }
+        return best?.0
+    }
+
+    /// The bounding box of all regions: (minimum, maximum) corner.
+    var bounds: (GeoPoint, GeoPoint)? {
+        guard !regions.isEmpty else { return nil }
+        let lo = GeoPoint(latitude: regions.map(\.outline.minY).min() ?? 0, longitude: regions.map(\.outline.minX).min() ?? 0)
+        let hi = GeoPoint(latitude: regions.map(\.outline.maxY).max() ?? 0, longitude: regions.map(\.outline.maxX).max() ?? 0)
+        return (lo, hi)
+    }
+}

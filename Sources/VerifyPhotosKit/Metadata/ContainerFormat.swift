@@ -1,0 +1,36 @@
+/// The image container a file's first bytes say it is, whatever its extension claims.
+public enum ContainerFormat: String, Sendable, Codable, CaseIterable {
+    case jpeg, heic, avif, png, webp, tiff
+
+    /// Recognises a container from the first bytes of a file (16 are enough); nil if unknown.
+    public init?(magic bytes: some Collection<UInt8>) {
+        let b = Array(bytes.prefix(16))
+        func starts(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
+            b.count >= offset + prefix.count && Array(b[offset..<offset + prefix.count]) == prefix
+        }
+        if starts([0xFF, 0xD8, 0xFF]) {
+            self = .jpeg
+        } else if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+            self = .png
+        } else if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) {
+            self = .webp
+        } else if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) {
+            self = .tiff
+        } else if starts(Array("ftyp".utf8), at: 4), b.count >= 12 {
+            let brand = String(decoding: b[8..<12], as: UTF8.self)
+            switch brand {
+            case "avif", "avis": self = .avif
+            case "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "mif2": self = .heic
+            default: return nil
+            }
+        } else {
+            return nil
+        }
+    }
+
+    /// File name endings that usually hold a photo; used to report empty or broken uploads
+    /// found in a folder even though their content says nothing.
+    public static let photoExtensions: Set<String> = [
+        "jpg", "jpeg", "jpe", "jfif", "heic", "heif", "hif", "avif", "png", "webp", "tif", "tiff", "dng",
+    ]
+}

@@ -1,0 +1,137 @@
+import CExif
+
+/// Tag numbers read by this tool (EXIF 2.32 / CIPA DC-008).
+enum ExifTagNumber {
+    static let make: UInt32 = 0x010F
+    static let model: UInt32 = 0x0110
+    static let software: UInt32 = 0x0131
+    static let dateTimeOriginal: UInt32 = 0x9003
+    static let createDate: UInt32 = 0x9004
+    static let offsetTimeOriginal: UInt32 = 0x9011
+    static let offsetTimeDigitized: UInt32 = 0x9012
+    static let subSecTimeOriginal: UInt32 = 0x9291
+    static let gpsLatitudeRef: UInt32 = 0x0001
+    static let gpsLatitude: UInt32 = 0x0002
+    static let gpsLongitudeRef: UInt32 = 0x0003
+    static let gpsLongitude: UInt32 = 0x0004
+    static let gpsAltitudeRef: UInt32 = 0x0005
+    static let gpsAltitude: UInt32 = 0x0006
+    static let gpsTimeStamp: UInt32 = 0x0007
+    static let gpsStatus: UInt32 = 0x0009
+    static let gpsDateStamp: UInt32 = 0x001D
+    static let gpsHPositioningError: UInt32 = 0x001F
+}
+
+extension PhotoMetadata {
+    /// Fills the EXIF-derived values from a parsed EXIF block.
+    mutating func read(_ exif: ExifDocument) {
+        typealias T = ExifTagNumber
+        hasExif = true
+        make = exif.text(T.make, in: .image)
+        model = exif.text(T.model, in: .image)
+        software = exif.text(T.software, in: .image)
+
+        if let raw = exif.text(T.dateTimeOriginal, in: .exif) {
+            dateTimeOriginal = LocalDateTime(exif: raw)
+            if dateTimeOriginal == nil { unusableDateTimeOriginal = raw }
+        }
+        createDate = exif.text(T.createDate, in: .exif).flatMap(LocalDateTime.init(exif:))
+        offsetTimeOriginal = exif.text(T.offsetTimeOriginal, in: .exif).flatMap(UTCOffset.init(exif:))
+        offsetTimeDigitized = exif.text(T.offsetTimeDigitized, in: .exif).flatMap(UTCOffset.init(exif:))
+        subSecTimeOriginal = exif.text(T.subSecTimeOriginal, in: .exif).map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
+        gps = GPSReading(exif)
+    }
+}
+
+extension GPSReading {
+    /// Decodes the GPS IFD. GPS tag numbers collide with Interoperability tags, so only the GPS
+    /// IFD is consulted.
+    init(_ exif: ExifDocument) {
+        typealias T = ExifTagNumber
+        self.init()
+        present = exif.hasEntries(in: .gps)
+        guard present else { return }
+
+        status = exif.text(T.gpsStatus, in: .gps)?.trimmingSpaces
+        if let error = exif.rationals(T.gpsHPositioningError, in: .gps)?.first?.value, error.isFinite, error >= 0 {
+            horizontalError = error
+        }
+        if let altitude = exif.rationals(T.gpsAltitude, in: .gps)?.first?.value, altitude.isFinite {
+            self.altitude = exif.byte(T.gpsAltitudeRef, in: .gps) == 1 ? -abs(altitude) : altitude
+        }
+        utcTime = GPSReading.timestamp(
+            date: exif.text(T.gpsDateStamp, in: .gps),
+            time: exif.rationals(T.gpsTimeStamp, in: .gps))
+        decodePosition(exif)
+    }
+
+    private mutating func decodePosition(_ exif: ExifDocument) {
+        typealias T = ExifTagNumber
+        let hasLatitude = exif.contains(T.gpsLatitude, in: .gps)
+        let hasLongitude = exif.contains(T.gpsLongitude, in: .gps)
+        guard hasLatitude || hasLongitude else { return }
+        guard let latParts = exif.rationals(T.gpsLatitude, in: .gps),
+              let lonParts = exif.rationals(T.gpsLongitude, in: .gps)
+        else {
+            problem = .malformed
+            return
+        }
+        if latParts.isEmpty && lonParts.isEmpty {
+            problem = .malformed
+            return
+        }
+        guard let latitude = GPSReading.degrees(latParts), let longitude = GPSReading.degrees(lonParts) else {
+            problem = latParts.count > 3 || lonParts.count > 3 ? .malformed : .zeroDenominator
+            return
+        }
+        guard let latRef = exif.text(T.gpsLatitudeRef, in: .gps)?.trimmingSpaces.uppercased(),
+              let lonRef = exif.text(T.gpsLongitudeRef, in: .gps)?.trimmingSpaces.uppercased(),
+              !latRef.isEmpty, !lonRef.isEmpty
+        else {
+            problem = .missingReference
+            return
+        }
+        guard ["N", "S"].contains(latRef) else {
+            problem = .unknownReference(latRef)
+            return
+        }
+        guard ["E", "W"].contains(lonRef) else {
+            problem = .unknownReference(lonRef)
+            return
+        }
+        let point = GeoPoint(latitude: latRef == "S" ? -latitude : latitude,
+                             longitude: lonRef == "W" ? -longitude : longitude)
+        guard abs(point.latitude) <= 90, abs(point.longitude) <= 180 else {
+            problem = .outOfRange
+            return
+        }
+        decodedPosition = point
+        if point.latitude == 0 && point.longitude == 0 {
+            problem = .nullIsland
+        } else if status?.uppercased() == "V" {
+            problem = .voidStatus
+        }
+    }
+
+    /// Degrees from 1 to 3 rationals: d/m/s, decimal minutes (seconds 0) or all in degrees.
+    /// Nil on a zero denominator or a negative part.
+    static func degrees(_ parts: [ExifRational]) -> Double? {
+        guard (1...3).contains(parts.count) else { return nil }
+        var total = 0.0
+        for (index, part) in parts.enumerated() {
+            guard let value = part.value, value.isFinite, value >= 0 else { return nil }
+            total += value / [1.0, 60.0, 3600.0][index]
+        }
+        return total
+    }
+
+    /// GPSDateStamp (`YYYY:MM:DD`) and GPSTimeStamp (h, m, s rationals) as a UTC wall time.
+    static func timestamp(date: String?, time: [ExifRational]?) -> LocalDateTime? {
+        guard let date, let time, time.count == 3,
+              let h = time[0].value, let m = time[1].value, let s = time[2].value,
+              h >= 0, h < 24, m >= 0, m < 60, s >= 0, s < 61
+        else { return nil }
+        let text = "\(date.trimmingSpaces.prefix(10)) \(pad(Int(h))):\(pad(Int(m))):\(pad(Int(s)))"
+        return LocalDateTime(exif: text)
+    }
+}

@@ -1,0 +1,26 @@
+/// Why a file could not be read as a photo. Each case becomes the `error` of an `unreadable`
+/// result; the wording a person reads lives in `Messages`.
+public enum PhotoError: Error, Equatable, Sendable {
+    /// The file could not be opened (missing, no permission, ...).
+    case cannotOpen(reason: String)
+    /// The path is a folder, FIFO, device or socket, not a file.
+    case notARegularFile
+    /// Reading failed part-way (I/O error).
+    case readFailed(reason: String)
+    /// The file has no bytes at all (a failed upload).
+    case emptyFile
+    /// The content is not an image format this tool knows.
+    case notAPhoto
+    /// A known image format that this version cannot read yet.
+    case unsupportedFormat(ContainerFormat)
+    /// The JPEG's structure is broken, so the image cannot be shown.
+    case damagedJPEG(detail: String)
+}
+
+extension PhotoError {
+    /// The format of a photo that was recognised but cannot be read yet.
+    var unsupportedFormat: ContainerFormat? {
+        if case .unsupportedFormat(let format) = self { return format }
+        return nil
+    }
+}

@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A photo opened read-only; the one owner of its file descriptor, closed in `deinit`.
+///
+/// Reads are positional (`pread`), so nothing is read beyond what a reader asks for, and the
+/// first `headSize` bytes are read once and kept, since metadata nearly always sits there.
+public final class PhotoFile {
+    /// The path the photo was opened from.
+    public let path: String
+    /// Size of the file in bytes when it was opened.
+    public let size: Int64
+    let descriptor: Int32
+    private var head: [UInt8]?
+    private let headSize: Int
+
+    /// Opens `path` for reading. Never creates, truncates or writes the file.
+    public init(path: String, headSize: Int = 64 * 1024) throws(PhotoError) {
+        self.path = path
+        self.headSize = headSize
+        // O_NONBLOCK: opening a FIFO or a device must not hang the batch.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        if fd < 0 {
+            throw PhotoError.cannotOpen(reason: PhotoFile.describe(errno: errno))
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let reason = PhotoFile.describe(errno: errno)
+            close(fd)
+            throw PhotoError.cannotOpen(reason: reason)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw PhotoError.notARegularFile
+        }
+        self.descriptor = fd
+        self.size = Int64(info.st_size)
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Up to `count` bytes starting at `offset`; fewer at the end of the file.
+    public func bytes(at offset: Int64, count: Int) throws(PhotoError) -> [UInt8] {
+        guard offset >= 0, count > 0, offset < size else { return [] }
+        let wanted = Int(min(Int64(count), size - offset))
+        let head = try headBytes()
+        if offset + Int64(wanted) <= Int64(head.count) {
+            let start = Int(offset)
+            return Array(head[start..<start + wanted])
+        }
+        return try read(at: offset, count: wanted)
+    }
+
+    /// The first bytes of the file (up to `headSize`), read once.
+    public func headBytes() throws(PhotoError) -> [UInt8] {
+        if let head { return head }
+        let bytes = try read(at: 0, count: Int(min(Int64(headSize), size)))
+        head = bytes
+        return bytes
+    }
+
+    private func read(at offset: Int64, count: Int) throws(PhotoError) -> [UInt8] {
+        guard count > 0 else { return [] }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = buffer.withUnsafeMutableBytes { raw in
+                pread(descriptor, raw.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled))
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw PhotoError.readFailed(reason: PhotoFile.describe(errno: errno))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        if filled < count { buffer.removeLast(count - filled) }
+        return buffer
+    }
+
+    static func describe(errno code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text)
+    }
+}

@@ -1,0 +1,200 @@
+/// How one rule turned out for one photo.
+public enum RuleOutcome: Sendable {
+    case pass, review, fail, notJudged
+}
+
+extension Messages {
+    public func weekday(_ day: Weekday) -> String {
+        switch day {
+        case .sunday: pick(id: "Minggu", en: "Sunday")
+        case .monday: pick(id: "Senin", en: "Monday")
+        case .tuesday: pick(id: "Selasa", en: "Tuesday")
+        case .wednesday: pick(id: "Rabu", en: "Wednesday")
+        case .thursday: pick(id: "Kamis", en: "Thursday")
+        case .friday: pick(id: "Jumat", en: "Friday")
+        case .saturday: pick(id: "Sabtu", en: "Saturday")
+        }
+    }
+
+    func outcome(_ outcome: RuleOutcome) -> String {
+        switch outcome {
+        case .pass: pick(id: "[ok]   ", en: "[ok]   ")
+        case .review: pick(id: "[CEK]  ", en: "[CHECK]")
+        case .fail: pick(id: "[GAGAL]", en: "[FAIL] ")
+        case .notJudged: pick(id: "[  -  ]", en: "[  -  ]")
+        }
+    }
+
+    /// An OpenStreetMap link that centres on the point with a marker.
+    public static func mapLink(_ p: GeoPoint) -> String {
+        let lat = fixed(p.latitude, 6), lon = fixed(p.longitude, 6)
+        return "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\(lon)#map=16/\(lat)/\(lon)"
+    }
+
+    /// The full explanation a supervisor reads for one photo: every value read, every rule
+    /// with its outcome, and where the photo was taken.
+    public func explanation(of result: PhotoResult, policy: VerificationPolicy, boundaryName: String) -> [String] {
+        var lines: [String] = []
+        let verdict = result.verdict
+        let headline = verdict.reasons.isEmpty ? "" : " — " + verdict.reasons.map(reason).joined(separator: "; ")
+        lines.append(pick(id: "Foto:  ", en: "Photo: ") + result.path)
+        lines.append(pick(id: "Hasil: ", en: "Result: ") + status(verdict.status) + headline)
+        if let error = result.error {
+            lines.append(pick(id: "Galat: ", en: "Error: ") + describe(error))
+        }
+        guard let m = result.metadata else { return lines }
+
+        lines.append("")
+        lines.append(pick(id: "Data yang dibaca", en: "Values read"))
+        func row(_ label: String, _ value: String?) {
+            let padded = label.padded(to: 22)
+            lines.append("  \(padded)\(value ?? pick(id: "(tidak ada)", en: "(none)"))")
+        }
+        var format = m.format.rawValue.uppercased()
+        if let w = m.pixelWidth, let h = m.pixelHeight { format += ", \(w)×\(h)" }
+        row("Format", format)
+        row(pick(id: "EXIF", en: "EXIF"), m.hasExif ? pick(id: "ada", en: "present")
+            : m.exifDamaged ? pick(id: "rusak, tidak terbaca", en: "damaged, unreadable") : nil)
+        row(pick(id: "Kamera", en: "Camera"), [m.make, m.model].compactMap { $0 }.joined(separator: " ").nonEmpty)
+        row(pick(id: "Perangkat lunak", en: "Software"), m.software)
+        let gps = m.gps
+        row(pick(id: "Lintang, bujur", en: "Latitude, longitude"), gps.decodedPosition.map { "\(Messages.fixed($0.latitude, 6)), \(Messages.fixed($0.longitude, 6))" })
+        row(pick(id: "Ketinggian", en: "Altitude"), gps.altitude.map { "\(Messages.fixed($0, 1)) m" })
+        row(pick(id: "Akurasi GPS", en: "GPS accuracy"), gps.horizontalError.map { "±\(Messages.fixed($0, 1)) m" })
+        row("GPSStatus", gps.status)
+        row(pick(id: "Jam GPS (UTC)", en: "GPS time (UTC)"), gps.utcTime.map(iso8601UTC))
+        var original = m.dateTimeOriginal.map(\.description) ?? m.unusableDateTimeOriginal.map { "\"\($0)\" " + pick(id: "(tidak sah)", en: "(not a date)") }
+        if let offset = m.offsetTimeOriginal { original = (original ?? "") + " (\(offset))" }
+        row("DateTimeOriginal", original)
+        if m.dateTimeOriginal == nil { row("CreateDate", m.createDate.map(\.description)) }
+        row("SubSecTimeOriginal", m.subSecTimeOriginal)
+        if let t = verdict.captureTime {
+            let source: String
+            switch t.source {
+            case .dateTimeOriginal: source = t.recordedOffset == nil ? pick(id: "DateTimeOriginal, dianggap WIB", en: "DateTimeOriginal, taken as WIB") : "DateTimeOriginal"
+            case .createDate: source = t.recordedOffset == nil ? pick(id: "CreateDate, dianggap WIB", en: "CreateDate, taken as WIB") : "CreateDate"
+            case .gpsTime: source = pick(id: "dari jam GPS", en: "from the GPS clock")
+            }
+            row(pick(id: "Waktu diambil (WIB)", en: "Taken at (WIB)"), "\(t.wibISO8601), \(weekday(t.wib.date.weekday)) (\(source))")
+        } else {
+            row(pick(id: "Waktu diambil (WIB)", en: "Taken at (WIB)"), nil)
+        }
+
+        lines.append("")
+        lines.append(pick(id: "Aturan", en: "Rules"))
+        for (outcome, text) in ruleLines(verdict, gps: gps, policy: policy, boundaryName: boundaryName) {
+            lines.append("  \(self.outcome(outcome)) \(text)")
+        }
+
+        if let position = gps.decodedPosition {
+            lines.append("")
+            if let location = verdict.location {
+                if location.inside {
+                    var parts: [String] = []
+                    if let k = location.kecamatan { parts.append("Kecamatan \(k)") }
+                    if let d = location.desa { parts.append(pick(id: "Desa/Kelurahan \(d)", en: "village \(d)")) }
+                    parts.append(boundaryName)
+                    lines.append(pick(id: "Lokasi: ", en: "Place: ") + parts.joined(separator: ", "))
+                } else {
+                    lines.append(pick(id: "Lokasi: ", en: "Place: ") + place(location.place))
+                }
+            }
+            lines.append(pick(id: "Peta:   ", en: "Map:   ") + Messages.mapLink(position))
+        }
+        if let hint = hint(for: m) {
+            lines.append("")
+            lines.append(pick(id: "Saran: ", en: "Advice: ") + hint)
+        }
+        if verdict.status != .ok {
+            lines.append("")
+            lines.append(pick(
+                id: "Catatan: alat ini tidak dapat mengenali lokasi palsu dari aplikasi fake-GPS; lokasi seperti itu tampak seperti lokasi asli.",
+                en: "Note: this tool cannot recognise a position written by a fake-GPS app; it looks like a real one."))
+        }
+        return lines
+    }
+
+    private func ruleLines(_ v: Verdict, gps: GPSReading, policy: VerificationPolicy, boundaryName: String) -> [(RuleOutcome, String)] {
+        var rules: [(RuleOutcome, String)] = []
+        let has = { (code: ReasonCode) in v.reasons.contains(code) }
+
+        if has(.noGPS) {
+            rules.append((.fail, pick(id: "Foto memuat lokasi GPS: tidak", en: "Photo has a GPS position: no")))
+        } else if has(.invalidGPS), let problem = gps.problem {
+            rules.append((.fail, pick(id: "Lokasi GPS sah: tidak, ", en: "GPS position valid: no, ") + gpsProblem(problem)))
+        } else {
+            rules.append((.pass, pick(id: "Lokasi GPS ada dan sah", en: "GPS position present and valid")))
+        }
+
+        let margin = distance(v.boundaryMarginMetres)
+        if let l = v.location {
+            let where_ = l.inside ? pick(id: "ya", en: "yes") : pick(id: "tidak, di ", en: "no, in ") + place(l.place)
+            let away = distance(l.distanceToBoundary) + pick(id: " dari batas", en: " from the boundary")
+            let outcome: RuleOutcome = has(.nearBoundary) ? .review : (l.inside ? .pass : .fail)
+            rules.append((outcome, pick(id: "Di dalam \(boundaryName): ", en: "Inside \(boundaryName): ") + "\(where_), \(away)"))
+            rules.append((has(.nearBoundary) ? .review : .pass,
+                          pick(id: "Lebih dari \(margin) dari batas (data batas hanya akurat beberapa ratus meter)",
+                               en: "More than \(margin) from the boundary (the boundary data is accurate to a few hundred metres)")))
+        } else {
+            rules.append((.notJudged, pick(id: "Di dalam \(boundaryName): tidak dapat dinilai tanpa lokasi", en: "Inside \(boundaryName): cannot be judged without a position")))
+        }
+
+        if let t = v.captureTime {
+            let day = t.wib.date
+            if let required = policy.requiredDate {
+                rules.append((has(.wrongDate) ? .fail : .pass,
+                              pick(id: "Tanggal pengambilan \(required): ", en: "Capture date \(required): ") + "\(day)"))
+            } else {
+                let allowed = Weekday.allCases.filter(policy.wfhDays.contains).map(weekday).joined(separator: ", ")
+                rules.append((has(.notWFHDay) ? .fail : .pass,
+                              pick(id: "Hari WFH (\(allowed)): ", en: "Work-from-home day (\(allowed)): ") + weekday(day.weekday)))
+                rules.append((has(.beforePolicyStart) ? .fail : .pass,
+                              pick(id: "Tidak sebelum kebijakan berlaku (\(policy.policyStart)): ", en: "Not before the policy started (\(policy.policyStart)): ") + "\(day)"))
+            }
+            rules.append((has(.futureCaptureTime) ? .fail : .pass, pick(id: "Tidak di masa depan", en: "Not in the future")))
+        } else {
+            rules.append((.fail, pick(id: "Foto memuat waktu pengambilan: tidak", en: "Photo has a capture time: no")))
+        }
+
+        let limit = "\(policy.maxClockSkewSeconds / 60) " + pick(id: "menit", en: "minutes")
+        if let skew = v.clockSkewSeconds {
+            rules.append((has(.gpsTimeMismatch) ? .review : .pass,
+                          pick(id: "Jam GPS dan jam kamera selisih paling banyak \(limit): selisih ", en: "GPS clock and camera clock at most \(limit) apart: ") + duration(abs(skew))))
+        } else {
+            rules.append((.notJudged, pick(id: "Jam GPS dan jam kamera: tidak dapat dibandingkan (salah satu tidak ada)", en: "GPS clock against camera clock: cannot compare (one is missing)")))
+        }
+        return rules
+    }
+
+    func duration(_ seconds: Int64) -> String {
+        if seconds < 120 { return "\(seconds) " + pick(id: "detik", en: "seconds") }
+        if seconds < 7200 { return "\(seconds / 60) " + pick(id: "menit", en: "minutes") }
+        if seconds < 172_800 { return "\(seconds / 3600) " + pick(id: "jam", en: "hours") }
+        return "\(seconds / 86_400) " + pick(id: "hari", en: "days")
+    }
+
+    /// `value` with `digits` decimals, without Foundation's formatters.
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        guard value.isFinite else { return "\(value)" }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 1e17 else { return "\(value)" }
+        let whole = Int64(scaled) / Int64(scale), fraction = Int64(scaled) % Int64(scale)
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        guard digits > 0 else { return "\(sign)\(whole)" }
+        let f = String(fraction)
+        return "\(sign)\(whole).\(String(repeating: "0", count: digits - f.count))\(f)"
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+extension String {
+    /// The string followed by spaces up to `width` characters (unchanged if already longer).
+    func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,144 @@
+/// The languages a person can read reports in.
+public enum Language: String, Sendable, CaseIterable {
+    /// Bahasa Indonesia, the default: the tool's users are Indonesian civil servants.
+    case indonesian = "id"
+    case english = "en"
+}
+
+/// Every sentence a person reads, in one place so that it can be translated. Codes and field
+/// names meant for scripts (reason codes, JSON keys) are not here: they never change.
+public struct Messages: Sendable {
+    public var language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    public static let english = Messages(language: .english)
+
+    func pick(id: String, en: String) -> String {
+        language == .indonesian ? id : en
+    }
+
+    // MARK: Statuses and reasons
+
+    public func status(_ status: PhotoStatus) -> String {
+        switch status {
+        case .ok: pick(id: "OK", en: "ok")
+        case .review: pick(id: "PERIKSA", en: "review")
+        case .flagged: pick(id: "DITANDAI", en: "flagged")
+        case .unreadable: pick(id: "TAK-TERBACA", en: "unreadable")
+        }
+    }
+
+    /// One line on what a reason code means.
+    public func reason(_ code: ReasonCode) -> String {
+        switch code {
+        case .outsideRegency: pick(id: "diambil di luar wilayah", en: "taken outside the area")
+        case .nearBoundary: pick(id: "dekat batas wilayah: perlu diperiksa orang", en: "close to the boundary: a person must check")
+        case .noGPS: pick(id: "tidak ada lokasi GPS", en: "no GPS position")
+        case .invalidGPS: pick(id: "lokasi GPS tidak sah", en: "GPS position not valid")
+        case .noCaptureTime: pick(id: "tidak ada waktu pengambilan", en: "no capture time")
+        case .wrongDate: pick(id: "tanggal salah", en: "wrong date")
+        case .notWFHDay: pick(id: "bukan hari WFH", en: "not a work-from-home day")
+        case .beforePolicyStart: pick(id: "sebelum kebijakan berlaku", en: "before the policy started")
+        case .futureCaptureTime: pick(id: "waktu pengambilan di masa depan", en: "capture time in the future")
+        case .gpsTimeMismatch: pick(id: "jam GPS dan jam kamera berbeda: tanggal mungkin diubah", en: "GPS clock and camera clock disagree: the date may have been edited")
+        }
+    }
+
+    public func gpsProblem(_ problem: GPSProblem) -> String {
+        switch problem {
+        case .zeroDenominator: pick(id: "nilai koordinat dengan penyebut nol", en: "a coordinate with a zero denominator")
+        case .malformed: pick(id: "tag koordinat rusak atau tidak lengkap", en: "coordinate tags damaged or incomplete")
+        case .missingReference: pick(id: "arah koordinat (N/S/E/W) tidak ada", en: "coordinate direction (N/S/E/W) missing")
+        case .unknownReference(let r): pick(id: "arah koordinat tidak dikenal: \(r)", en: "unknown coordinate direction: \(r)")
+        case .outOfRange: pick(id: "lintang di luar ±90° atau bujur di luar ±180°", en: "latitude beyond ±90° or longitude beyond ±180°")
+        case .nullIsland: pick(id: "tepat (0, 0): ponsel belum mendapat sinyal GPS", en: "exactly (0, 0): the phone had no GPS fix")
+        case .voidStatus: pick(id: "GPSStatus V: penerima GPS tidak punya posisi yang sah", en: "GPSStatus V: the receiver had no valid fix")
+        }
+    }
+
+    // MARK: Errors
+
+    public func describe(_ error: PhotoError) -> String {
+        switch error {
+        case .cannotOpen(let reason): pick(id: "tidak dapat dibuka: \(reason)", en: "cannot be opened: \(reason)")
+        case .notARegularFile: pick(id: "bukan berkas biasa (folder, FIFO atau perangkat)", en: "not a regular file (a folder, FIFO or device)")
+        case .readFailed(let reason): pick(id: "gagal dibaca: \(reason)", en: "read failed: \(reason)")
+        case .emptyFile: pick(id: "berkas kosong (0 bita): unggahan gagal?", en: "empty file (0 bytes): a failed upload?")
+        case .notAPhoto: pick(id: "bukan foto (isinya bukan JPEG, HEIC, PNG, WebP atau TIFF)", en: "not a photo (the content is not JPEG, HEIC, PNG, WebP or TIFF)")
+        case .unsupportedFormat(let f): pick(id: "foto \(f.rawValue.uppercased()) belum dapat dibaca versi ini; kirim sebagai JPEG", en: "\(f.rawValue.uppercased()) photos cannot be read by this version yet; send a JPEG")
+        case .damagedJPEG(let detail): pick(id: "JPEG rusak, gambar tidak dapat ditampilkan (\(detail))", en: "damaged JPEG, the image cannot be shown (\(detail))")
+        }
+    }
+
+    public func describe(_ error: BoundaryError) -> String {
+        switch error {
+        case .cannotRead(let path, let reason): pick(id: "berkas batas wilayah \(path) tidak dapat dibaca: \(reason)", en: "cannot read boundary file \(path): \(reason)")
+        case .invalidGeoJSON(let path, let reason): pick(id: "berkas batas wilayah \(path) bukan GeoJSON yang sah: \(reason)", en: "boundary file \(path) is not valid GeoJSON: \(reason)")
+        case .noPolygons(let path): pick(id: "berkas batas wilayah \(path) tidak memuat Polygon atau MultiPolygon", en: "boundary file \(path) holds no Polygon or MultiPolygon")
+        }
+    }
+
+    // MARK: Places
+
+    public func place(_ place: Place) -> String {
+        switch place {
+        case .inside(let name): name
+        case .region(let name): name
+        case .province(let name): pick(id: "Provinsi \(name)", en: "\(name) province")
+        case .atSea: pick(id: "di laut", en: "at sea")
+        case .outsideIndonesia: pick(id: "di luar Indonesia", en: "outside Indonesia")
+        }
+    }
+
+    public func distance(_ metres: Double) -> String {
+        if metres < 1000 { return "\(Int(metres.rounded())) m" }
+        let km = (metres / 100).rounded() / 10
+        return language == .indonesian ? "\(km) km".replacingDot() : "\(km) km"
+    }
+
+    // MARK: Hints
+
+    /// What most likely happened to a photo without location, and what the employee should do.
+    public func hint(for metadata: PhotoMetadata?) -> String? {
+        guard let metadata, !metadata.gps.hasPositionTags else { return nil }
+        if !metadata.hasExif {
+            return pick(
+                id: "Foto ini tidak memiliki data EXIF sama sekali. Biasanya foto dikirim lewat aplikasi pesan (WhatsApp, Telegram) yang menghapus lokasi dan tanggal. Minta pegawai mengirim foto asli sebagai dokumen/berkas, dengan lokasi kamera aktif.",
+                en: "This photo has no EXIF data at all. Usually it was sent through a messenger (WhatsApp, Telegram) that strips location and date. Ask the employee to send the original photo as a document/file, with the camera's location switched on.")
+        }
+        return pick(
+            id: "Foto ini memiliki data kamera tetapi tanpa lokasi GPS: lokasi kamera dimatikan, atau lokasi dihapus saat dikirim. Minta pegawai mengaktifkan lokasi di kamera dan mengirim foto asli sebagai dokumen/berkas.",
+            en: "This photo has camera data but no GPS position: the camera's location was off, or the location was removed when it was sent. Ask the employee to switch on location in the camera and send the original photo as a document/file.")
+    }
+
+    // MARK: Batch
+
+    public func summary(_ summary: BatchSummary) -> String {
+        let counts = PhotoStatus.allCases.map { "\(summary.count(of: $0)) \(status($0).lowercased())" }.joined(separator: ", ")
+        var line = pick(id: "\(summary.photos) foto: \(counts)", en: "\(summary.photos) photos: \(counts)")
+        if summary.skippedFiles > 0 {
+            line += pick(id: "; \(summary.skippedFiles) berkas lain dilewati", en: "; \(summary.skippedFiles) other files skipped")
+        }
+        return line
+    }
+
+    public func progress(done: Int, total: Int) -> String {
+        pick(id: "memeriksa \(done)/\(total) foto", en: "checking \(done)/\(total) photos")
+    }
+
+    public var tableHeader: [String] {
+        [pick(id: "STATUS", en: "STATUS"), pick(id: "WAKTU (WIB)", en: "TAKEN (WIB)"),
+         pick(id: "JARAK", en: "DISTANCE"), pick(id: "LOKASI", en: "PLACE"),
+         pick(id: "ALASAN", en: "REASONS"), pick(id: "BERKAS", en: "FILE")]
+    }
+}
+
+extension String {
+    /// Indonesian writes decimals with a comma.
+    func replacingDot() -> String {
+        String(map { $0 == "." ? "," : $0 })
+    }
+}

@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Counts of a finished batch.
+public struct BatchSummary: Sendable, Equatable {
+    public var statusCounts: [PhotoStatus: Int] = [:]
+    /// Files in walked folders that are not photos (by content and by name).
+    public var skippedFiles = 0
+
+    public init() {}
+
+    public var photos: Int { statusCounts.values.reduce(0, +) }
+
+    public func count(of status: PhotoStatus) -> Int { statusCounts[status, default: 0] }
+
+    public mutating func add(_ result: PhotoResult) {
+        statusCounts[result.verdict.status, default: 0] += 1
+    }
+
+    /// The worst status seen, `ok` for an empty batch.
+    public var worst: PhotoStatus {
+        statusCounts.filter { $0.value > 0 }.keys.max() ?? .ok
+    }
+}
+
+/// An output format: results are written one by one, in input order, as they are verified,
+/// so that a large batch is never held in memory; `finish` ends the document.
+public protocol ReportWriter {
+    mutating func write(_ result: PhotoResult)
+    mutating func finish(_ summary: BatchSummary)
+}
+
+/// The formats the CLI offers.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    /// Aligned columns for a person at a terminal.
+    case table
+    /// The full explanation of each photo, for a supervisor checking one file.
+    case explain
+    /// One JSON object per line.
+    case jsonl
+    /// Comma-separated values with a header row.
+    case csv
+    /// One JSON array.
+    case json
+}
+
+/// Buffered text output to standard output or a file; the one owner of a `FILE*` it opened.
+public final class TextOutput {
+    private let stream: UnsafeMutablePointer<FILE>
+    private let ownsStream: Bool
+    /// Whether the stream is a terminal (colour and tables are for terminals).
+    public let isTerminal: Bool
+
+    /// Standard output.
+    public init() {
+        // A stream of its own over descriptor 1, flushed (not closed) when done.
+        stream = fdopen(STDOUT_FILENO, "w") ?? fopen("/dev/null", "w")!
+        ownsStream = false
+        isTerminal = isatty(STDOUT_FILENO) == 1
+    }
+
+    /// A file, created or truncated.
+    public init(path: String) throws(PhotoError) {
+        guard let file = fopen(path, "w") else {
+            throw PhotoError.cannotOpen(reason: PhotoFile.describe(errno: errno))
+        }
+        stream = file
+        ownsStream = true
+        isTerminal = false
+    }
+
+    deinit {
+        fflush(stream)
+        if ownsStream { fclose(stream) }
+    }
+
+    public func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            _ = fwrite(bytes.baseAddress, 1, bytes.count, stream)
+        }
+    }
+
+    public func line(_ text: String) {
+        write(text)
+        write("\n")
+    }
+
+    public func flush() {
+        fflush(stream)
+    }
+
+    /// Writes straight to standard error (unbuffered), for progress and warnings.
+    public static func standardError(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = systemWrite(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
+    }
+
+    /// Whether standard error is a terminal.
+    public static var standardErrorIsTerminal: Bool {
+        isatty(STDERR_FILENO) == 1
+    }
+}
+
+/// Creates the writer for a format.
+public func makeReportWriter(_ format: ReportFormat, output: TextOutput, messages: Messages,
+                             color: Bool, policy: VerificationPolicy, boundaryName: String) -> any ReportWriter {
+    switch format {
+    case .jsonl: JSONLinesReport(output: output, messages: messages)
+    case .json: JSONArrayReport(output: output, messages: messages)
+    case .csv: CSVReport(output: output, messages: messages)
+    case .table: TableReport(output: output, messages: messages, color: color)
+    case .explain: ExplanationReport(output: output, messages: messages, color: color, policy: policy, boundaryName: boundaryName)
+    }
+}
+
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}

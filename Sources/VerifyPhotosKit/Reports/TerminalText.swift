@@ -1,0 +1,144 @@
+/// Text safe to print on a terminal: control characters (escape sequences, newlines, bells)
+/// from file names or EXIF are shown escaped instead of being run by the terminal.
+enum TerminalText {
+    static func safe(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) {
+                out += v < 0x100 ? "\\x" + (v < 0x10 ? "0" : "") + String(v, radix: 16) : "?"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// ANSI colour for a status.
+    static func colored(_ text: String, _ status: PhotoStatus) -> String {
+        let code: String
+        switch status {
+        case .ok: code = "32"
+        case .review: code = "33"
+        case .flagged: code = "31"
+        case .unreadable: code = "35"
+        }
+        return "\u{1B}[\(code);1m\(text)\u{1B}[0m"
+    }
+}
+
+/// `--format table`: aligned columns, one photo per row, and a summary line. Column widths are
+/// taken from the first rows (buffered), so a long batch still streams.
+public struct TableReport: ReportWriter {
+    let output: TextOutput
+    let messages: Messages
+    let color: Bool
+    private var pending: [[String]] = []
+    private var statuses: [PhotoStatus] = []
+    private var widths: [Int]?
+    private static let bufferedRows = 200
+
+    public init(output: TextOutput, messages: Messages, color: Bool) {
+        self.output = output
+        self.messages = messages
+        self.color = color
+    }
+
+    public mutating func write(_ result: PhotoResult) {
+        pending.append(row(result))
+        statuses.append(result.verdict.status)
+        if pending.count >= TableReport.bufferedRows { flushRows() }
+    }
+
+    public mutating func finish(_ summary: BatchSummary) {
+        flushRows()
+        output.line(messages.summary(summary))
+        output.flush()
+    }
+
+    private func row(_ result: PhotoResult) -> [String] {
+        let v = result.verdict
+        let taken = v.captureTime.map { t in
+            let w = t.wib
+            return "\(w.date) \(pad(w.hour)):\(pad(w.minute))"
+        } ?? "-"
+        let distance = v.location.map { messages.distance($0.distanceToBoundary) } ?? "-"
+        var place = "-"
+        if let l = v.location {
+            place = l.inside ? ([l.desa, l.kecamatan].compactMap { $0 }.joined(separator: ", ").nonEmpty ?? messages.place(l.place))
+                : messages.place(l.place)
+        }
+        var reasons = v.reasons.map(\.rawValue).joined(separator: ",")
+        if let error = result.error {
+            reasons = (reasons.isEmpty ? "" : reasons + " ") + messages.describe(error)
+        }
+        return [messages.status(v.status), taken, distance, place, reasons.nonEmpty ?? "-", result.path].map(TerminalText.safe)
+    }
+
+    private mutating func flushRows() {
+        if widths == nil {
+            let header = messages.tableHeader
+            let all = [header] + pending
+            let computed = (0..<header.count).map { column in all.map { $0[column].count }.max() ?? 0 }
+            widths = computed
+            output.line(format(header, widths: computed, status: nil))
+        }
+        guard let widths else { return }
+        for (cells, status) in zip(pending, statuses) {
+            output.line(format(cells, widths: widths, status: status))
+        }
+        pending.removeAll(keepingCapacity: true)
+        statuses.removeAll(keepingCapacity: true)
+    }
+
+    private func format(_ cells: [String], widths: [Int], status: PhotoStatus?) -> String {
+        var parts: [String] = []
+        for (index, cell) in cells.enumerated() {
+            let isLast = index == cells.count - 1
+            var text = isLast ? cell : cell.padded(to: widths[index])
+            if index == 0, color, let status {
+                text = TerminalText.colored(cell, status) + String(repeating: " ", count: max(0, widths[0] - cell.count))
+            }
+            parts.append(text)
+        }
+        return parts.joined(separator: "  ")
+    }
+}
+
+/// `--format explain`: every value read and every rule's outcome, one block per photo.
+public struct ExplanationReport: ReportWriter {
+    let output: TextOutput
+    let messages: Messages
+    let color: Bool
+    let policy: VerificationPolicy
+    let boundaryName: String
+    private var count = 0
+
+    public init(output: TextOutput, messages: Messages, color: Bool, policy: VerificationPolicy, boundaryName: String) {
+        self.output = output
+        self.messages = messages
+        self.color = color
+        self.policy = policy
+        self.boundaryName = boundaryName
+    }
+
+    public mutating func write(_ result: PhotoResult) {
+        if count > 0 { output.line("") }
+        count += 1
+        for (index, line) in messages.explanation(of: result, policy: policy, boundaryName: boundaryName).enumerated() {
+            var text = TerminalText.safe(line)
+            if index == 1, color {
+                text = TerminalText.colored(text, result.verdict.status)
+            }
+            output.line(text)
+        }
+    }
+
+    public mutating func finish(_ summary: BatchSummary) {
+        if count > 1 {
+            output.line("")
+            output.line(messages.summary(summary))
+        }
+        output.flush()
+    }
+}

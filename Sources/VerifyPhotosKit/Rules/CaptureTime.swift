@@ -1,0 +1,84 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Where a photo's capture time came from.
+public enum CaptureTimeSource: String, Sendable, Codable {
+    case dateTimeOriginal = "datetime_original"
+    case createDate = "create_date"
+    case gpsTime = "gps_time"
+}
+
+/// The moment a photo was taken, as judged: the camera's clock converted with its recorded
+/// offset (taken as WIB when it recorded none), or the GPS clock when the camera's is missing.
+public struct CaptureTime: Sendable, Equatable {
+    /// Seconds since 1970-01-01 00:00 UTC.
+    public var utcSeconds: Int64
+    public var source: CaptureTimeSource
+    /// The offset the camera recorded; nil means none was recorded and WIB was assumed.
+    public var recordedOffset: UTCOffset?
+
+    /// The capture time of `metadata`, or nil when it records none.
+    public init?(_ metadata: PhotoMetadata) {
+        if let local = metadata.dateTimeOriginal {
+            self.init(local: local, offset: metadata.offsetTimeOriginal, source: .dateTimeOriginal)
+        } else if let local = metadata.createDate {
+            self.init(local: local, offset: metadata.offsetTimeDigitized, source: .createDate)
+        } else if let gps = metadata.gps.utcTime {
+            self.init(local: gps, offset: UTCOffset(seconds: 0), source: .gpsTime)
+        } else {
+            return nil
+        }
+    }
+
+    private init(local: LocalDateTime, offset: UTCOffset?, source: CaptureTimeSource) {
+        let applied = offset ?? WIB.offset(atLocal: local)
+        utcSeconds = local.secondsSinceEpoch - Int64(applied.seconds)
+        self.source = source
+        recordedOffset = offset
+    }
+
+    /// The wall-clock time in WIB.
+    public var wib: LocalDateTime {
+        WIB.localTime(utcSeconds: utcSeconds)
+    }
+
+    /// ISO 8601 in WIB with its offset: `2026-04-03T09:15:00+07:00`.
+    public var wibISO8601: String {
+        "\(wib)\(WIB.offset(utcSeconds: utcSeconds))"
+    }
+}
+
+/// Western Indonesia Time, the zone of Bangka Barat, in which every date rule is judged.
+public enum WIB {
+    /// `Asia/Jakarta` from the system's tzdata; UTC+7 (its value since 1964) where there is none.
+    static let zone = TimeZone(identifier: "Asia/Jakarta")
+
+    /// The offset from UTC at an instant.
+    public static func offset(utcSeconds: Int64) -> UTCOffset {
+        guard let zone else { return .wib }
+        return UTCOffset(seconds: zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utcSeconds))))
+    }
+
+    /// The offset in force at a WIB wall-clock time.
+    static func offset(atLocal local: LocalDateTime) -> UTCOffset {
+        offset(utcSeconds: local.secondsSinceEpoch - Int64(UTCOffset.wib.seconds))
+    }
+
+    /// The WIB wall-clock time of an instant.
+    public static func localTime(utcSeconds: Int64) -> LocalDateTime {
+        LocalDateTime(secondsSinceEpoch: utcSeconds + Int64(offset(utcSeconds: utcSeconds).seconds))
+    }
+
+    /// Today's date in WIB at `utcSeconds`.
+    public static func date(utcSeconds: Int64) -> CalendarDate {
+        localTime(utcSeconds: utcSeconds).date
+    }
+}
+
+/// Formats seconds since the epoch as ISO 8601 UTC: `2026-04-03T02:15:00Z`.
+func iso8601UTC(_ time: LocalDateTime) -> String {
+    "\(time)Z"
+}

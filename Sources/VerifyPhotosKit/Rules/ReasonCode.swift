@@ -1,0 +1,48 @@
+/// Why a photo is not simply `ok`. The raw values are the codes scripts see in the output.
+public enum ReasonCode: String, Sendable, CaseIterable, Codable {
+    case outsideRegency = "outside-regency"
+    case nearBoundary = "near-boundary"
+    case noGPS = "no-gps"
+    case invalidGPS = "invalid-gps"
+    case noCaptureTime = "no-capture-time"
+    case wrongDate = "wrong-date"
+    case notWFHDay = "not-wfh-day"
+    case beforePolicyStart = "before-policy-start"
+    case futureCaptureTime = "future-capture-time"
+    case gpsTimeMismatch = "gps-time-mismatch"
+
+    /// Whether the reason alone makes a photo `flagged`; the others only ask for `review`.
+    public var flags: Bool {
+        switch self {
+        case .nearBoundary, .gpsTimeMismatch: false
+        default: true
+        }
+    }
+}
+
+/// The verdict on one photo, from best to worst.
+public enum PhotoStatus: String, Sendable, CaseIterable, Codable, Comparable {
+    /// Inside the boundary, on an allowed day, nothing odd.
+    case ok
+    /// Probably fine, but a person should look (near the boundary, clocks disagree).
+    case review
+    /// Evidence missing or against the rules.
+    case flagged
+    /// Not a photo that could be read.
+    case unreadable
+
+    /// The status that a set of reasons gives.
+    public init(reasons: [ReasonCode]) {
+        if reasons.contains(where: \.flags) {
+            self = .flagged
+        } else if !reasons.isEmpty {
+            self = .review
+        } else {
+            self = .ok
+        }
+    }
+
+    public static func < (a: PhotoStatus, b: PhotoStatus) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

@@ -1,0 +1,115 @@
+/// The judgement on one photo, with the facts each rule was decided on, so that a report can
+/// explain every outcome without judging again.
+public struct Verdict: Sendable, Equatable {
+    public var status: PhotoStatus
+    /// Every reason that applies, in the order of `ReasonCode.allCases`.
+    public var reasons: [ReasonCode]
+    /// Where the GPS position is relative to the boundary (nil without a valid position).
+    public var location: Location?
+    /// The near-boundary margin applied: tolerance plus the photo's GPS error, in metres.
+    public var boundaryMarginMetres: Double
+    /// The judged capture time (nil without one).
+    public var captureTime: CaptureTime?
+    /// Camera clock minus GPS clock, in seconds, when both are recorded.
+    public var clockSkewSeconds: Int64?
+
+    /// A verdict for a file that could not be read at all.
+    public static let unreadable = Verdict(status: .unreadable, reasons: [], location: nil,
+                                           boundaryMarginMetres: 0, captureTime: nil, clockSkewSeconds: nil)
+}
+
+/// Applies a `VerificationPolicy` and a `Boundary` to what was read from photos.
+public struct PhotoVerifier: Sendable {
+    public var boundary: Boundary
+    public var policy: VerificationPolicy
+    public var reader = MetadataReader()
+
+    public init(boundary: Boundary, policy: VerificationPolicy) {
+        self.boundary = boundary
+        self.policy = policy
+    }
+
+    /// Reads and judges one file. Never throws: a file that cannot be read is `unreadable`.
+    public func verify(path: String) -> PhotoResult {
+        do {
+            let metadata = try reader.read(path: path)
+            var verdict = judge(metadata)
+            var error: PhotoError?
+            if let damage = metadata.imageDamage {
+                verdict.status = .unreadable
+                error = .damagedJPEG(detail: damage)
+            }
+            return PhotoResult(path: path, metadata: metadata, verdict: verdict, error: error)
+        } catch {
+            return PhotoResult(path: path, metadata: nil, verdict: .unreadable, error: error)
+        }
+    }
+
+    /// Judges metadata already read.
+    public func judge(_ metadata: PhotoMetadata) -> Verdict {
+        var reasons = Set<ReasonCode>()
+        let gps = metadata.gps
+        let margin = policy.toleranceMetres + (gps.horizontalError ?? 0)
+
+        var location: Location?
+        if !gps.hasPositionTags {
+            reasons.insert(.noGPS)
+        } else if let position = gps.position {
+            let found = boundary.locate(position)
+            location = found
+            if found.distanceToBoundary < margin {
+                reasons.insert(.nearBoundary)
+            } else if !found.inside {
+                reasons.insert(.outsideRegency)
+            }
+        } else {
+            reasons.insert(.invalidGPS)
+        }
+
+        let captureTime = CaptureTime(metadata)
+        if let captureTime {
+            let day = captureTime.wib.date
+            if let required = policy.requiredDate {
+                if day != required { reasons.insert(.wrongDate) }
+            } else {
+                if !policy.wfhDays.contains(day.weekday) { reasons.insert(.notWFHDay) }
+                if day < policy.policyStart { reasons.insert(.beforePolicyStart) }
+            }
+            if captureTime.utcSeconds > policy.nowUTCSeconds + policy.maxClockSkewSeconds {
+                reasons.insert(.futureCaptureTime)
+            }
+        } else {
+            reasons.insert(.noCaptureTime)
+        }
+
+        var skew: Int64?
+        if let captureTime, captureTime.source != .gpsTime, let gpsTime = gps.utcTime {
+            let difference = captureTime.utcSeconds - gpsTime.secondsSinceEpoch
+            skew = difference
+            if abs(difference) > policy.maxClockSkewSeconds { reasons.insert(.gpsTimeMismatch) }
+        }
+
+        let ordered = ReasonCode.allCases.filter(reasons.contains)
+        return Verdict(status: PhotoStatus(reasons: ordered), reasons: ordered, location: location,
+                       boundaryMarginMetres: margin, captureTime: captureTime, clockSkewSeconds: skew)
+    }
+}
+
+/// Everything known about one file after verification: a plain value that every report
+/// format is written from.
+public struct PhotoResult: Sendable {
+    /// The path as given or found while walking folders.
+    public var path: String
+    /// What was read; nil when the file could not be read at all.
+    public var metadata: PhotoMetadata?
+    public var verdict: Verdict
+    /// Why the file is `unreadable`.
+    public var error: PhotoError?
+
+    public init(path: String, metadata: PhotoMetadata?, verdict: Verdict, error: PhotoError?) {
+        self.path = path
+        self.metadata = metadata
+        self.verdict = verdict
+        self.error = error
+    }
+}

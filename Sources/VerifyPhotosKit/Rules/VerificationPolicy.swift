@@ -1,0 +1,21 @@
+/// The rules a photo is judged by: where, when, and how much slack.
+public struct VerificationPolicy: Sendable, Equatable {
+    /// When set, the capture date (WIB) must be exactly this day (`--date`); the weekday and
+    /// policy-start rules are then not applied.
+    public var requiredDate: CalendarDate?
+    /// Days on which working from home is allowed (`--wfh-days`); Friday under the circular letter.
+    public var wfhDays: Set<Weekday> = [.friday]
+    /// First day of the policy (`--policy-start`): circular letter 800/61/BKPSDMD/2026.
+    public var policyStart = CalendarDate(daysSinceEpoch: 20545)  // 2026-04-02
+    /// Distance from the boundary within which a photo needs a person (`--tolerance-m`),
+    /// widened by the photo's own GPSHPositioningError.
+    public var toleranceMetres = 200.0
+    /// Largest allowed difference between the GPS clock and the camera clock (`--max-clock-skew`).
+    public var maxClockSkewSeconds: Int64 = 600
+    /// The current time (seconds since 1970 UTC), for `future-capture-time`.
+    public var nowUTCSeconds: Int64
+
+    public init(nowUTCSeconds: Int64) {
+        self.nowUTCSeconds = nowUTCSeconds
+    }
+}
