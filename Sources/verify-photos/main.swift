@@ -4,18 +4,15 @@ import VerifyPhotosKit
 // Usage and configuration errors exit with status 2 (ArgumentParser's default would be 64).
 do {
     var command = try VerifyPhotosCommand.parseAsRoot()
-    do {
-        try command.run()
-    } catch let error as ExitCode {
-        VerifyPhotosCommand.exit(withError: error)
-    } catch {
-        TextOutput.standardError("verify-photos: \(error)\n")
-        VerifyPhotosCommand.exit(withError: ExitCode(2))
-    }
+    try command.run()
+} catch let error as ConfigurationError {
+    TextOutput.standardError("verify-photos: \(error)\n")
+    VerifyPhotosCommand.exit(withError: ExitCode(2))
+} catch let error as ExitCode {
+    VerifyPhotosCommand.exit(withError: error)
 } catch {
-    let code = VerifyPhotosCommand.exitCode(for: error)
-    if code == .success {
-        VerifyPhotosCommand.exit(withError: error)
+    if VerifyPhotosCommand.exitCode(for: error) == .success {
+        VerifyPhotosCommand.exit(withError: error)  // --help and the like print to stdout
     }
     TextOutput.standardError(VerifyPhotosCommand.fullMessage(for: error) + "\n")
     TextOutput.standardError("Usage: \(VerifyPhotosCommand.usageString())\n")

@@ -31,12 +31,24 @@ public enum GeoJSON {
         do {
             document = try JSONDecoder().decode(Node.self, from: data)
         } catch {
-            throw BoundaryError.invalidGeoJSON(path: source, reason: String(describing: error).prefix(300).description)
+            throw BoundaryError.invalidGeoJSON(path: source, reason: GeoJSON.explain(error))
         }
         var features: [GeoFeature] = []
         collect(document, properties: nil, into: &features)
         guard !features.isEmpty else { throw BoundaryError.noPolygons(path: source) }
         return features
+    }
+
+    private static func explain(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        switch error {
+        case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context),
+             .keyNotFound(_, let context):
+            let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            return path.isEmpty ? context.debugDescription : "\(context.debugDescription) (at \(path))"
+        @unknown default:
+            return "\(error)"
+        }
     }
 
     private static func collect(_ node: Node, properties: [String: Property]?, into features: inout [GeoFeature]) {

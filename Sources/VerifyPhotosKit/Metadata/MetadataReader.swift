@@ -4,6 +4,9 @@ import CPhotoShim
 public struct MetadataReader: Sendable {
     public init() {}
 
+    /// The containers this version reads metadata from; others are reported as unsupported.
+    public static let supportedFormats: Set<ContainerFormat> = [.jpeg]
+
     /// Reads `path` read-only. Throws when the file is not a photo this tool can read; a photo
     /// whose metadata is missing or damaged is returned with those values absent.
     public func read(path: String) throws(PhotoError) -> PhotoMetadata {

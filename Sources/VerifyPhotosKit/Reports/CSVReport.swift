@@ -1,6 +1,6 @@
 /// `--format csv`: RFC 4180 with a header row, the same columns as the JSON contract. Lists are
-/// joined with `;`. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR
-/// first) is prefixed with `'`.
+/// joined with `;`. Text from the photo or the file system that a spreadsheet would run as a
+/// formula (`=`, `+`, `-`, `@`, tab, CR first) is prefixed with `'`.
 public struct CSVReport: ReportWriter {
     let output: TextOutput
     let messages: Messages
@@ -23,10 +23,11 @@ public struct CSVReport: ReportWriter {
     static func cell(_ value: FieldValue) -> String {
         switch value {
         case .null: ""
-        case .text(let s): quoted(neutralized(s))
+        case .text(let s): quoted(s)
+        case .foreignText(let s): quoted(neutralized(s))
         case .number(let d): JSONText.number(d)
         case .bool(let b): b ? "true" : "false"
-        case .list(let items): quoted(neutralized(items.joined(separator: ";")))
+        case .list(let items): quoted(items.joined(separator: ";"))
         }
     }
 

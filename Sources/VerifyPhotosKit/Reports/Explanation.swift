@@ -96,7 +96,7 @@ extension Messages {
                     parts.append(boundaryName)
                     lines.append(pick(id: "Lokasi: ", en: "Place: ") + parts.joined(separator: ", "))
                 } else {
-                    lines.append(pick(id: "Lokasi: ", en: "Place: ") + place(location.place))
+                    lines.append(pick(id: "Lokasi: ", en: "Place: ") + placePhrase(location.place))
                 }
             }
             lines.append(pick(id: "Peta:   ", en: "Map:   ") + Messages.mapLink(position))
@@ -128,7 +128,7 @@ extension Messages {
 
         let margin = distance(v.boundaryMarginMetres)
         if let l = v.location {
-            let where_ = l.inside ? pick(id: "ya", en: "yes") : pick(id: "tidak, di ", en: "no, in ") + place(l.place)
+            let where_ = l.inside ? pick(id: "ya", en: "yes") : pick(id: "tidak, ", en: "no, ") + placePhrase(l.place)
             let away = distance(l.distanceToBoundary) + pick(id: " dari batas", en: " from the boundary")
             let outcome: RuleOutcome = has(.nearBoundary) ? .review : (l.inside ? .pass : .fail)
             rules.append((outcome, pick(id: "Di dalam \(boundaryName): ", en: "Inside \(boundaryName): ") + "\(where_), \(away)"))

@@ -16,7 +16,7 @@ enum JSONText {
     static func value(_ value: FieldValue) -> String {
         switch value {
         case .null: "null"
-        case .text(let s): string(s)
+        case .text(let s), .foreignText(let s): string(s)
         case .number(let d): d.isFinite ? number(d) : "null"
         case .bool(let b): b ? "true" : "false"
         case .list(let items): "[" + items.map(string).joined(separator: ",") + "]"

@@ -83,20 +83,29 @@ public struct Messages: Sendable {
 
     // MARK: Places
 
+    /// The place as a noun, for a table column: `Kota Pangkal Pinang`, `laut`.
     public func place(_ place: Place) -> String {
         switch place {
-        case .inside(let name): name
-        case .region(let name): name
+        case .inside(let name), .region(let name): name
         case .province(let name): pick(id: "Provinsi \(name)", en: "\(name) province")
-        case .atSea: pick(id: "di laut", en: "at sea")
-        case .outsideIndonesia: pick(id: "di luar Indonesia", en: "outside Indonesia")
+        case .atSea: pick(id: "laut", en: "at sea")
+        case .outsideIndonesia: pick(id: "luar Indonesia", en: "outside Indonesia")
+        }
+    }
+
+    /// The place with its preposition, for a sentence: `di Kota Pangkal Pinang`, `at sea`.
+    public func placePhrase(_ place: Place) -> String {
+        switch place {
+        case .atSea, .outsideIndonesia: pick(id: "di ", en: "") + self.place(place)
+        default: pick(id: "di ", en: "in ") + self.place(place)
         }
     }
 
     public func distance(_ metres: Double) -> String {
         if metres < 1000 { return "\(Int(metres.rounded())) m" }
-        let km = (metres / 100).rounded() / 10
-        return language == .indonesian ? "\(km) km".replacingDot() : "\(km) km"
+        if metres >= 100_000 { return "\(Int((metres / 1000).rounded())) km" }
+        let km = "\((metres / 100).rounded() / 10) km"
+        return language == .indonesian ? km.replacingDot() : km
     }
 
     // MARK: Hints

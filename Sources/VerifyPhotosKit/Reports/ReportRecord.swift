@@ -1,7 +1,11 @@
 /// One value of a report field.
 public enum FieldValue: Sendable, Equatable {
     case null
+    /// Text the tool wrote itself (codes, dates, place names).
     case text(String)
+    /// Text from outside: the file system or the photo's EXIF. Formats that could run it
+    /// (a spreadsheet opening CSV) neutralise it.
+    case foreignText(String)
     case number(Double)
     case bool(Bool)
     case list([String])
@@ -25,6 +29,8 @@ public struct ReportRecord: Sendable {
         let v = result.verdict
         let location = v.location
         func text(_ s: String?) -> FieldValue { s.map(FieldValue.text) ?? .null }
+        func foreign(_ s: String?) -> FieldValue { s.map(FieldValue.foreignText) ?? .null }
+        // 8 decimals (about 1 mm) hide the noise of decoding rationals, e.g. 2.0616999999999996.
         func number(_ d: Double?, decimals: Int? = nil) -> FieldValue {
             guard let d, d.isFinite else { return .null }
             guard let decimals else { return .number(d) }
@@ -33,12 +39,12 @@ public struct ReportRecord: Sendable {
             return .number((d * scale).rounded() / scale)
         }
         let values: [FieldValue] = [
-            .text(result.path),
+            .foreignText(result.path),
             .text(v.status.rawValue),
             .list(v.reasons.map(\.rawValue)),
             text((m?.format ?? result.error?.unsupportedFormat)?.rawValue),
-            number(m?.gps.decodedPosition?.latitude),
-            number(m?.gps.decodedPosition?.longitude),
+            number(m?.gps.decodedPosition?.latitude, decimals: 8),
+            number(m?.gps.decodedPosition?.longitude, decimals: 8),
             number(m?.gps.altitude, decimals: 3),
             number(m?.gps.horizontalError, decimals: 3),
             text(m?.gps.utcTime.map(iso8601UTC)),
@@ -50,10 +56,10 @@ public struct ReportRecord: Sendable {
             text(location?.kecamatan),
             text(location?.desa),
             text(location?.place.name),
-            text(m?.make),
-            text(m?.model),
-            text(m?.software),
-            text(result.error.map(messages.describe)),
+            foreign(m?.make),
+            foreign(m?.model),
+            foreign(m?.software),
+            foreign(result.error.map(messages.describe)),
         ]
         fields = Array(zip(ReportRecord.fieldNames, values)).map { (name: $0.0, value: $0.1) }
     }

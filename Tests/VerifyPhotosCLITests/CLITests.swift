@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+
+/// The built `verify-photos` run as a user would: exit codes, every format, errors.
+@Suite struct CLITests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = packageRoot.appendingPathComponent("Fixtures").path
+    static let now = "--now=2026-11-29T12:00:00+07:00"
+
+    /// The binary built beside this test bundle.
+    static var binary: URL {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("verify-photos")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return packageRoot.appendingPathComponent(".build/debug/verify-photos")
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var lines: [String] { stdout.split(separator: "\n").map(String.init) }
+    }
+
+    static func run(_ arguments: [String], as user: String? = nil) throws -> Run {
+        let process = Process()
+        if let user {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(user)", "--regid=\(user)", "--clear-groups", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func fixture(_ name: String) -> String { fixtures + "/" + name }
+
+    static func objects(_ run: Run) throws -> [[String: Any]] {
+        try run.lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+    }
+
+    @Test func exitsZeroWhenEveryPhotoIsOk() throws {
+        let run = try CLITests.run([CLITests.now, "--format", "jsonl", CLITests.fixture("ok-muntok-ii-dms.jpg"), CLITests.fixture("ok-kelapa-mm-dms.jpg")])
+        #expect(run.status == 0)
+        #expect(try CLITests.objects(run).map { $0["status"] as? String } == ["ok", "ok"])
+    }
+
+    @Test(arguments: ["near-boundary-inside.jpg", "outside-at-sea.jpg", "unreadable-empty.jpg"])
+    func exitsOneWhenAnyPhotoNeedsAttention(name: String) throws {
+        let run = try CLITests.run([CLITests.now, "--format", "jsonl", CLITests.fixture("ok-muntok-ii-dms.jpg"), CLITests.fixture(name)])
+        #expect(run.status == 1)
+        #expect(run.lines.count == 2)
+    }
+
+    @Test func jsonLinesOverAFolderFollowTheContract() throws {
+        let run = try CLITests.run([CLITests.now, "--format", "jsonl", CLITests.fixtures])
+        #expect(run.status == 1)
+        let objects = try CLITests.objects(run)
+        #expect(objects.count == 33)
+        let fields = ["path", "status", "reasons", "format", "latitude", "longitude", "altitude_m", "gps_accuracy_m",
+                      "gps_time", "datetime_original", "offset_time", "captured_at", "inside", "distance_to_boundary_m",
+                      "kecamatan", "desa", "located_in", "make", "model", "software", "error"]
+        for object in objects { #expect(Set(object.keys) == Set(fields)) }
+        #expect(run.lines[0].hasPrefix("{\"path\":"))
+        let byName = Dictionary(uniqueKeysWithValues: objects.map { (URL(fileURLWithPath: $0["path"] as! String).lastPathComponent, $0) })
+        #expect(byName["outside-pangkal-pinang.jpg"]?["located_in"] as? String == "Kota Pangkal Pinang")
+        #expect(byName["near-boundary-outside.jpg"]?["located_in"] as? String == "Kabupaten Bangka")
+        #expect(byName["ok-jebus-mm-decimal-minutes.jpg"]?["kecamatan"] as? String == "Jebus")
+        #expect(byName["ok-jebus-mm-decimal-minutes.jpg"]?["offset_time"] is NSNull)
+        #expect(byName["gps-time-mismatch.jpg"]?["reasons"] as? [String] == ["gps-time-mismatch"])
+        #expect(byName["unreadable-text-named.jpg"]?["status"] as? String == "unreadable")
+    }
+
+    @Test func csvHasAHeaderAndTheSameColumns() throws {
+        let run = try CLITests.run([CLITests.now, "--format", "csv", CLITests.fixture("ok-muntok-ii-dms.jpg"), CLITests.fixture("hostile-strings.jpg")])
+        #expect(run.lines.first == "path,status,reasons,format,latitude,longitude,altitude_m,gps_accuracy_m,gps_time,datetime_original,offset_time,captured_at,inside,distance_to_boundary_m,kecamatan,desa,located_in,make,model,software,error")
+        #expect(run.lines[1].contains(",ok,,jpeg,-2.0617,105.164,12.5,,2026-04-03T02:15:05Z,2026-04-03T09:15:00,+07:00,2026-04-03T09:15:00+07:00,true,"))
+        #expect(run.stdout.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
+        #expect(run.stdout.contains("'+cmd|' /C calc'!A0"))
+    }
+
+    @Test func jsonIsOneArray() throws {
+        let run = try CLITests.run([CLITests.now, "--format", "json", CLITests.fixtures])
+        let array = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 33)
+        let empty = try TemporaryFolder()
+        let none = try CLITests.run(["--format", "json", empty.path])
+        #expect(none.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        #expect(none.status == 0)
+    }
+
+    @Test func tableHasAlignedColumnsAndASummary() throws {
+        let run = try CLITests.run([CLITests.now, "--lang", "en", "--format", "table", CLITests.fixtures])
+        #expect(run.lines.first?.hasPrefix("STATUS") == true)
+        #expect(run.lines.last == "33 photos: 11 ok, 4 review, 15 flagged, 3 unreadable")
+        let fileColumn = try #require(run.lines[0].range(of: "FILE")).lowerBound.utf16Offset(in: run.lines[0])
+        for line in run.lines.dropFirst().dropLast() where !line.contains("hostile") {
+            #expect(line.utf16.count > fileColumn && line.contains("Fixtures/"))
+        }
+        #expect(!run.stdout.contains("\u{1B}"))  // no colour when not a terminal
+        let indonesian = try CLITests.run([CLITests.now, "--format", "table", CLITests.fixtures])
+        #expect(indonesian.lines.last == "33 foto: 11 ok, 4 periksa, 15 ditandai, 3 tak-terbaca")
+    }
+
+    @Test func explainGivesTheSupervisorTheWholeStory() throws {
+        let run = try CLITests.run([CLITests.now, "--lang", "en", "--format", "explain", CLITests.fixture("outside-pangkal-pinang.jpg")])
+        #expect(run.status == 1)
+        for text in ["Result: flagged", "taken outside the area", "[FAIL]  Inside Kabupaten Bangka Barat: no, in Kota Pangkal Pinang, 36.9 km",
+                     "Latitude, longitude", "-2.131600, 106.113300", "openstreetmap.org", "Taken at (WIB)"] {
+            #expect(run.stdout.contains(text), "missing: \(text)")
+        }
+    }
+
+    @Test func aRequiredDateAndOtherRuleOptions() throws {
+        let wrong = try CLITests.run([CLITests.now, "--format", "jsonl", "--date", "2026-04-10", CLITests.fixture("ok-muntok-ii-dms.jpg")])
+        #expect(try CLITests.objects(wrong).first?["reasons"] as? [String] == ["wrong-date"])
+        let right = try CLITests.run([CLITests.now, "--format", "jsonl", "--date", "2026-04-10", CLITests.fixture("friday-2026-04-10.jpg")])
+        #expect(right.status == 0)
+        let today = try CLITests.run(["--now=2026-04-03T20:00:00+07:00", "--format", "jsonl", "--date", "today", CLITests.fixture("ok-muntok-ii-dms.jpg")])
+        #expect(today.status == 0)
+        let yesterday = try CLITests.run(["--now=2026-04-04T08:00:00+07:00", "--format", "jsonl", "--date", "yesterday", CLITests.fixture("ok-muntok-ii-dms.jpg")])
+        #expect(yesterday.status == 0)
+        let thursday = try CLITests.run([CLITests.now, "--format", "jsonl", "--wfh-days", "kamis,jumat", CLITests.fixture("not-wfh-day-thursday.jpg")])
+        #expect(thursday.status == 0)
+        let tolerance = try CLITests.run([CLITests.now, "--format", "jsonl", "--tolerance-m", "50", CLITests.fixture("near-boundary-inside.jpg")])
+        #expect(tolerance.status == 0)
+        let skew = try CLITests.run([CLITests.now, "--format", "jsonl", "--max-clock-skew", "3h", CLITests.fixture("gps-time-mismatch.jpg")])
+        #expect(skew.status == 0)
+        let start = try CLITests.run([CLITests.now, "--format", "jsonl", "--policy-start", "2026-03-01", CLITests.fixture("before-policy-start.jpg")])
+        #expect(start.status == 0)
+    }
+
+    @Test func usageAndConfigurationErrorsExitTwoWithAMessage() throws {
+        let cases: [([String], String)] = [
+            (["--format", "xml", CLITests.fixtures], "xml"),
+            (["--date", "2026-13-01", CLITests.fixtures], "--date"),
+            (["--wfh-days", "funday", CLITests.fixtures], "funday"),
+            (["--lang", "fr", CLITests.fixtures], "--lang"),
+            (["--boundary", "/nonexistent/b.geojson", CLITests.fixtures], "/nonexistent/b.geojson"),
+            (["--lang", "en", "--boundary", CLITests.fixture("ok-muntok-ii-dms.jpg"), CLITests.fixtures], "not valid GeoJSON"),
+            (["--boundary", CLITests.fixture("ok-muntok-ii-dms.jpg"), CLITests.fixtures], "bukan GeoJSON yang sah"),
+            ([CLITests.fixtures, "/nonexistent/folder"], "no such file or folder: /nonexistent/folder"),
+            ([], "at least one"),
+            (["--no-such-option", CLITests.fixtures], "no-such-option"),
+        ]
+        for (arguments, message) in cases {
+            let run = try CLITests.run(arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+            #expect(run.stdout.isEmpty, "\(arguments)")
+        }
+        #expect(try CLITests.run(["--help"]).status == 0)
+    }
+
+    @Test func aCustomBoundaryReplacesTheDefault() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/kelapa-box.geojson"
+        try #"{"type":"Feature","properties":{"name":"Kotak Kelapa"},"geometry":{"type":"Polygon","coordinates":[[[105.5,-1.95],[105.6,-1.95],[105.6,-1.85],[105.5,-1.85],[105.5,-1.95]]]}}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try CLITests.run([CLITests.now, "--format", "jsonl", "--boundary", path,
+                                    CLITests.fixture("ok-kelapa-mm-dms.jpg"), CLITests.fixture("ok-muntok-ii-dms.jpg")])
+        let objects = try CLITests.objects(run)
+        #expect(objects[0]["status"] as? String == "ok")
+        #expect(objects[0]["located_in"] as? String == "Kotak Kelapa")
+        #expect(objects[1]["reasons"] as? [String] == ["outside-regency"])
+        #expect(objects[1]["located_in"] as? String == "Kabupaten Bangka Barat")
+    }
+
+    @Test func outputFileGetsTheReportAndItsFormatFromItsName() throws {
+        let folder = try TemporaryFolder()
+        let run = try CLITests.run([CLITests.now, "--output", folder.path + "/report.csv", CLITests.fixtures])
+        #expect(run.stdout.isEmpty)
+        let csv = try String(contentsOfFile: folder.path + "/report.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("path,status,reasons"))
+        // One record per photo; the hostile Model holds a newline inside its quotes.
+        #expect(csv.components(separatedBy: "\n" + CLITests.fixtures + "/").count == 34)
+        let bad = try CLITests.run(["--output", "/nonexistent/dir/report.jsonl", CLITests.fixtures])
+        #expect(bad.status == 2 && bad.stderr.contains("/nonexistent/dir/report.jsonl"))
+    }
+
+    @Test func anUnreadableFolderIsReportedAndTheBatchGoesOn() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/locked", withIntermediateDirectories: false)
+        try FileManager.default.copyItem(atPath: CLITests.fixture("ok-muntok-ii-dms.jpg"), toPath: folder.path + "/locked/a.jpg")
+        try FileManager.default.copyItem(atPath: CLITests.fixture("ok-muntok-ii-dms.jpg"), toPath: folder.path + "/b.jpg")
+        try FileManager.default.copyItem(atPath: CLITests.fixture("ok-muntok-ii-dms.jpg"), toPath: folder.path + "/c.jpg")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder.path + "/c.jpg")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder.path + "/locked")
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path + "/locked") }
+        // Root reads everything, so run as an unprivileged user when the tests run as root.
+        let user = getuid() == 0 ? "65534" : nil  // nobody
+        let run = try CLITests.run([CLITests.now, "--format", "jsonl", folder.path], as: user)
+        let objects = try CLITests.objects(run)
+        #expect(run.status == 1)
+        #expect(objects.map { URL(fileURLWithPath: $0["path"] as! String).lastPathComponent } == ["b.jpg", "c.jpg", "locked"])
+        #expect(objects.map { $0["status"] as? String } == ["ok", "unreadable", "unreadable"])
+        #expect((objects[1]["error"] as? String)?.contains("Permission denied") == true)
+    }
+}
+
+/// A temporary folder readable by every user, removed when the test is done.
+final class TemporaryFolder {
+    let path: String
+    init() throws {
+        path = "/tmp/verify-photos-cli-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o755])
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}

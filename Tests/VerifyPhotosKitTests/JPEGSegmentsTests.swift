@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import VerifyPhotosKit
+
+@Suite struct JPEGSegmentsTests {
+    private func segments(_ bytes: [UInt8]) throws -> JPEGSegments {
+        let folder = try TestPaths.temporaryFolder()
+        let path = folder.appendingPathComponent("x.jpg").path
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        return try JPEGSegments(reading: PhotoFile(path: path))
+    }
+
+    private func segment(_ marker: UInt8, _ payload: [UInt8]) -> [UInt8] {
+        [0xFF, marker, UInt8((payload.count + 2) >> 8), UInt8((payload.count + 2) & 0xFF)] + payload
+    }
+
+    @Test func findsExifAfterJFIFAndXMP() throws {
+        let file = try PhotoFile(path: TestPaths.fixture("ok-exif-after-jfif-and-xmp.jpg"))
+        let found = try JPEGSegments(reading: file)
+        #expect(found.exifPayload?.starts(with: Array("Exif\0\0".utf8)) == true)
+        #expect(found.reachedScan)
+    }
+
+    @Test func noExifInABareJPEG() throws {
+        let found = try JPEGSegments(reading: PhotoFile(path: TestPaths.fixture("no-exif-messenger.jpg")))
+        #expect(found.exifPayload == nil)
+        #expect(found.reachedScan)
+    }
+
+    @Test func skipsFillBytesAndTakesTheFirstExifSegment() throws {
+        let first = segment(0xE1, Array("Exif\0\0".utf8) + [1, 2, 3])
+        let second = segment(0xE1, Array("Exif\0\0".utf8) + [9, 9, 9])
+        let found = try segments([0xFF, 0xD8, 0xFF, 0xFF] + first + second + segment(0xDA, [0]))
+        #expect(found.exifPayload == Array("Exif\0\0".utf8) + [1, 2, 3])
+        #expect(found.reachedScan)
+    }
+
+    @Test func stopsQuietlyAtBrokenStructure() throws {
+        // A length of 1 is impossible: the walk ends, keeping nothing, without throwing.
+        let found = try segments([0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x01, 0xAB])
+        #expect(found.exifPayload == nil)
+        #expect(!found.reachedScan)
+        // A segment claiming to run past the end of the file.
+        let cut = try segments([0xFF, 0xD8, 0xFF, 0xE1, 0xFF, 0xF0] + Array("Exif\0\0".utf8))
+        #expect(cut.exifPayload == Array("Exif\0\0".utf8))
+    }
+
+    @Test func refusesAFileThatIsNotAJPEG() throws {
+        #expect(throws: PhotoError.self) { try segments(Array("hello".utf8)) }
+    }
+}

@@ -1,0 +1,104 @@
+import Testing
+@testable import VerifyPhotosKit
+
+@Suite struct MetadataReaderTests {
+    let reader = MetadataReader()
+
+    private func read(_ name: String) throws -> PhotoMetadata {
+        try reader.read(path: TestPaths.fixture(name))
+    }
+
+    @Test(arguments: [
+        ("ok-muntok-ii-dms.jpg", -2.0617, 105.1640),          // little-endian, deg/min/sec
+        ("ok-jebus-mm-decimal-minutes.jpg", -1.7078, 105.4607), // big-endian, decimal minutes
+        ("ok-kelapa-ii-degrees-only.jpg", -1.8863, 105.5526),   // all in the degrees rational
+        ("ok-kelapa-mm-dms.jpg", -1.8863, 105.5526),
+    ])
+    func readsPositionsInEveryByteOrderAndLayout(name: String, latitude: Double, longitude: Double) throws {
+        let m = try read(name)
+        let position = try #require(m.gps.position)
+        #expect(abs(position.latitude - latitude) < 1e-6)
+        #expect(abs(position.longitude - longitude) < 1e-6)
+        #expect(m.gps.problem == nil)
+    }
+
+    @Test func readsEveryValueOfAPhonePhoto() throws {
+        let m = try read("ok-muntok-ii-dms.jpg")
+        #expect(m.format == .jpeg)
+        #expect(m.hasExif)
+        #expect(m.make == "Samsung")
+        #expect(m.model == "SM-A515F")
+        #expect(m.software == "A515FXXU5")
+        #expect(m.dateTimeOriginal?.description == "2026-04-03T09:15:00")
+        #expect(m.offsetTimeOriginal?.description == "+07:00")
+        #expect(m.subSecTimeOriginal == "120")
+        #expect(m.gps.altitude == 12.5)
+        #expect(m.gps.utcTime?.description == "2026-04-03T02:15:05")
+        #expect(m.pixelWidth == 8 && m.pixelHeight == 8)
+        #expect(m.imageDamage == nil)
+    }
+
+    @Test func readsPositioningErrorAndStatus() throws {
+        #expect(try read("near-boundary-gps-error.jpg").gps.horizontalError == 150)
+        #expect(try read("invalid-gps-void-status.jpg").gps.status == "V")
+    }
+
+    @Test(arguments: [
+        ("invalid-gps-zero-denominator.jpg", GPSProblem.zeroDenominator),
+        ("invalid-gps-null-island.jpg", GPSProblem.nullIsland),
+        ("invalid-gps-void-status.jpg", GPSProblem.voidStatus),
+        ("invalid-gps-missing-ref.jpg", GPSProblem.missingReference),
+        ("invalid-gps-out-of-range.jpg", GPSProblem.outOfRange),
+    ])
+    func rejectsInvalidPositionsWithoutGuessing(name: String, problem: GPSProblem) throws {
+        let gps = try read(name).gps
+        #expect(gps.problem == problem)
+        #expect(gps.position == nil)
+        #expect(gps.hasPositionTags)
+    }
+
+    @Test func photoWithoutExifOrWithoutGPS() throws {
+        let bare = try read("no-exif-messenger.jpg")
+        #expect(!bare.hasExif)
+        #expect(!bare.gps.hasPositionTags)
+        let noGPS = try read("no-gps.jpg")
+        #expect(noGPS.hasExif)
+        #expect(!noGPS.gps.present)
+        #expect(noGPS.dateTimeOriginal != nil)
+    }
+
+    @Test func createDateIsKeptApartFromDateTimeOriginal() throws {
+        let m = try read("ok-create-date-only.jpg")
+        #expect(m.dateTimeOriginal == nil)
+        #expect(m.createDate?.description == "2026-04-03T09:15:00")
+    }
+
+    @Test func unreadableFilesGiveTypedErrors() throws {
+        #expect(throws: PhotoError.emptyFile) { try read("unreadable-empty.jpg") }
+        #expect(throws: PhotoError.notAPhoto) { try read("unreadable-text-named.jpg") }
+        #expect(throws: PhotoError.notARegularFile) { try reader.read(path: TestPaths.fixturesFolder) }
+        #expect(throws: PhotoError.self) { try reader.read(path: TestPaths.fixture("does-not-exist.jpg")) }
+    }
+
+    @Test func damagedImageKeepsItsMetadata() throws {
+        let m = try read("unreadable-truncated-header.jpg")
+        #expect(m.imageDamage != nil)
+        #expect(m.gps.position != nil)
+    }
+
+    @Test func exifTextThatIsNotUTF8StaysValidText() throws {
+        let m = try read("hostile-strings.jpg")
+        #expect(m.model == "Evil\u{1B}[31mRED\u{1B}[0m\nPhone")
+        #expect(m.make == "=HYPERLINK(\"http://x\")")
+    }
+
+    @Test func degreesFromEachRationalLayout() {
+        func r(_ n: Int64, _ d: Int64) -> ExifRational { ExifRational(numerator: n, denominator: d) }
+        #expect(GPSReading.degrees([r(2, 1), r(3, 1), r(42, 1)]) == 2 + 3.0 / 60 + 42.0 / 3600)
+        #expect(GPSReading.degrees([r(2, 1), r(3_702_000, 1_000_000), r(0, 1)]) == 2 + 3.702 / 60)
+        #expect(GPSReading.degrees([r(20_617_000, 10_000_000), r(0, 1), r(0, 1)]) == 2.0617)
+        #expect(GPSReading.degrees([r(2, 1), r(3, 0), r(0, 1)]) == nil)
+        #expect(GPSReading.degrees([]) == nil)
+        #expect(GPSReading.degrees([r(1, 1), r(1, 1), r(1, 1), r(1, 1)]) == nil)
+    }
+}

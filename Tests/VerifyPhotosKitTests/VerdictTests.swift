@@ -1,0 +1,101 @@
+import Testing
+@testable import VerifyPhotosKit
+
+/// Every reason code and status, judged on the fixtures with the clock fixed at 2026-11-29.
+@Suite struct VerdictTests {
+    static let now: Int64 = 1_795_939_200  // 2026-11-29T08:00:00Z
+    static let verifier = PhotoVerifier(boundary: BoundaryTests.bangkaBarat, policy: VerificationPolicy(nowUTCSeconds: now))
+
+    private func verify(_ name: String, _ verifier: PhotoVerifier = VerdictTests.verifier) -> PhotoResult {
+        verifier.verify(path: TestPaths.fixture(name))
+    }
+
+    @Test(arguments: [
+        ("ok-muntok-ii-dms.jpg", PhotoStatus.ok, [ReasonCode]()),
+        ("ok-jebus-mm-decimal-minutes.jpg", .ok, []),
+        ("ok-kelapa-ii-degrees-only.jpg", .ok, []),
+        ("ok-332m-inside.jpg", .ok, []),
+        ("ok-gps-time-only.jpg", .ok, []),
+        ("ok-create-date-only.jpg", .ok, []),
+        ("ok-offset-wita-friday-in-wib.jpg", .ok, []),
+        ("ok-exif-after-jfif-and-xmp.jpg", .ok, []),
+        ("outside-pangkal-pinang.jpg", .flagged, [.outsideRegency]),
+        ("outside-palembang-mm.jpg", .flagged, [.outsideRegency]),
+        ("outside-at-sea.jpg", .flagged, [.outsideRegency]),
+        ("outside-443m-kabupaten-bangka.jpg", .flagged, [.outsideRegency]),
+        ("near-boundary-inside.jpg", .review, [.nearBoundary]),
+        ("near-boundary-outside.jpg", .review, [.nearBoundary]),
+        ("near-boundary-gps-error.jpg", .review, [.nearBoundary]),
+        ("no-exif-messenger.jpg", .flagged, [.noGPS, .noCaptureTime]),
+        ("no-gps.jpg", .flagged, [.noGPS]),
+        ("invalid-gps-zero-denominator.jpg", .flagged, [.invalidGPS]),
+        ("invalid-gps-null-island.jpg", .flagged, [.invalidGPS]),
+        ("invalid-gps-void-status.jpg", .flagged, [.invalidGPS]),
+        ("invalid-gps-missing-ref.jpg", .flagged, [.invalidGPS]),
+        ("invalid-gps-out-of-range.jpg", .flagged, [.invalidGPS]),
+        ("no-capture-time.jpg", .flagged, [.noCaptureTime]),
+        ("not-wfh-day-thursday.jpg", .flagged, [.notWFHDay]),
+        ("before-policy-start.jpg", .flagged, [.beforePolicyStart]),
+        ("future-capture-time.jpg", .flagged, [.futureCaptureTime]),
+        ("gps-time-mismatch.jpg", .review, [.gpsTimeMismatch]),
+        ("unreadable-empty.jpg", .unreadable, []),
+        ("unreadable-text-named.jpg", .unreadable, []),
+    ])
+    func fixturesGetTheirVerdict(name: String, status: PhotoStatus, reasons: [ReasonCode]) {
+        let result = verify(name)
+        #expect(result.verdict.status == status)
+        #expect(result.verdict.reasons == reasons)
+        #expect((result.error != nil) == (status == .unreadable))
+    }
+
+    @Test func aRequiredDateReplacesTheWeekdayRules() {
+        var policy = VerdictTests.verifier.policy
+        policy.requiredDate = CalendarDate(year: 2026, month: 4, day: 10)
+        let verifier = PhotoVerifier(boundary: BoundaryTests.bangkaBarat, policy: policy)
+        #expect(verify("friday-2026-04-10.jpg", verifier).verdict.status == .ok)
+        #expect(verify("ok-muntok-ii-dms.jpg", verifier).verdict.reasons == [.wrongDate])
+        // Thursday and before the policy start, but the required date is what counts.
+        policy.requiredDate = CalendarDate(year: 2026, month: 3, day: 27)
+        let march = PhotoVerifier(boundary: BoundaryTests.bangkaBarat, policy: policy)
+        #expect(verify("before-policy-start.jpg", march).verdict.status == .ok)
+    }
+
+    @Test func optionsChangeTheRules() {
+        var policy = VerdictTests.verifier.policy
+        policy.wfhDays = [.thursday, .friday]
+        policy.toleranceMetres = 50
+        policy.maxClockSkewSeconds = 3 * 3600
+        let verifier = PhotoVerifier(boundary: BoundaryTests.bangkaBarat, policy: policy)
+        #expect(verify("not-wfh-day-thursday.jpg", verifier).verdict.status == .ok)
+        #expect(verify("near-boundary-inside.jpg", verifier).verdict.status == .ok)
+        #expect(verify("gps-time-mismatch.jpg", verifier).verdict.status == .ok)
+        policy.policyStart = CalendarDate(year: 2026, month: 3, day: 1)!
+        #expect(PhotoVerifier(boundary: BoundaryTests.bangkaBarat, policy: policy)
+            .verify(path: TestPaths.fixture("before-policy-start.jpg")).verdict.status == .ok)
+    }
+
+    @Test func verdictKeepsTheFactsForTheExplanation() throws {
+        let result = verify("near-boundary-gps-error.jpg")
+        #expect(result.verdict.boundaryMarginMetres == 350)
+        let location = try #require(result.verdict.location)
+        #expect(location.inside && location.kecamatan == "Tempilang" && location.desa == "Simpang Yul")
+        #expect(result.verdict.clockSkewSeconds == -5)
+        #expect(verify("gps-time-mismatch.jpg").verdict.clockSkewSeconds == -7205)
+    }
+
+    @Test func aDamagedImageIsUnreadableButKeepsWhatWasRead() {
+        let result = verify("unreadable-truncated-header.jpg")
+        #expect(result.verdict.status == .unreadable)
+        #expect(result.metadata?.gps.position != nil)
+        #expect(result.verdict.location?.inside == true)
+    }
+
+    @Test func statusFromReasons() {
+        #expect(PhotoStatus(reasons: []) == .ok)
+        #expect(PhotoStatus(reasons: [.nearBoundary, .gpsTimeMismatch]) == .review)
+        #expect(PhotoStatus(reasons: [.nearBoundary, .notWFHDay]) == .flagged)
+        for code in ReasonCode.allCases {
+            #expect(PhotoStatus(reasons: [code]) == (code == .nearBoundary || code == .gpsTimeMismatch ? .review : .flagged))
+        }
+    }
+}

@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+"""Make the small test photos in Fixtures/ (pure Python, no dependencies).
+
+    python3 scripts/make-fixtures.py
+
+Each fixture is a tiny valid 8x8 grey JPEG with an EXIF block written here byte by byte, so
+that byte order (II/MM), the rational layout of coordinates and every tag are under control.
+Positions were chosen against boundaries/ (distances checked with shapely and geographiclib):
+  Muntok (Kec. Mentok)                 105.1640, -2.0617   inside, ~993 m from the coast
+  Jebus / Kelapa                        inside, kilometres from any edge
+  land border with Kabupaten Bangka    105.7144, -1.9621; points 111 m, 332 m, 443 m away
+  Kota Pangkal Pinang                  106.1133, -2.1316   outside, ~36.9 km
+  Kota Palembang                       104.7458, -2.9761   outside, ~107 km
+  Bangka Strait                        105.0000, -2.2500   at sea, ~23.3 km
+Dates: the policy starts Thursday 2026-04-02; 2026-04-03 and 2026-04-10 are Fridays.
+Rerun after changing this script and commit the result; tests expect exactly these files.
+"""
+import os, struct
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "Fixtures")
+
+# --- a minimal baseline JPEG: 8x8, one grey component, one block that is all DC=0 ----------
+def segment(marker, payload):
+    return bytes([0xFF, marker]) + struct.pack(">H", len(payload) + 2) + payload
+
+DQT = segment(0xDB, bytes([0x00]) + bytes([1] * 64))
+SOF0 = segment(0xC0, bytes([8]) + struct.pack(">HH", 8, 8) + bytes([1, 1, 0x11, 0]))
+# One DC code (category 0) and one AC code (end of block), each 1 bit long.
+DHT_DC = segment(0xC4, bytes([0x00]) + bytes([1] + [0] * 15) + bytes([0x00]))
+DHT_AC = segment(0xC4, bytes([0x10]) + bytes([1] + [0] * 15) + bytes([0x00]))
+SOS = segment(0xDA, bytes([1, 1, 0x00, 0, 63, 0]))
+SCAN = bytes([0x3F])  # bits 0 (DC diff 0), 0 (EOB), padded with ones
+IMAGE = DQT + SOF0 + DHT_DC + DHT_AC + SOS + SCAN + b"\xFF\xD9"
+JFIF = segment(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00")
+
+def jpeg(exif=None, before=b"", jfif=True):
+    out = b"\xFF\xD8" + (JFIF if jfif else b"") + before
+    if exif is not None:
+        out += segment(0xE1, b"Exif\x00\x00" + exif)
+    return out + IMAGE
+
+# --- a TIFF/EXIF writer ------------------------------------------------------------------------
+ASCII, BYTE, SHORT, LONG, RATIONAL, SRATIONAL, UNDEFINED = 2, 1, 3, 4, 5, 10, 7
+SIZES = {ASCII: 1, BYTE: 1, SHORT: 2, LONG: 4, RATIONAL: 8, SRATIONAL: 8, UNDEFINED: 1}
+
+def tiff(order, ifd0, exif=None, gps=None):
+    """order: '<' (II) or '>' (MM); each IFD a list of (tag, type, value)."""
+    e = order
+    def enc(typ, value):
+        if typ == ASCII:
+            data = value.encode("utf-8") if isinstance(value, str) else value
+            return data + b"\x00", len(data) + 1
+        if typ in (BYTE, UNDEFINED):
+            data = bytes(value)
+            return data, len(data)
+        if typ == SHORT:
+            return b"".join(struct.pack(e + "H", v) for v in value), len(value)
+        if typ == LONG:
+            return b"".join(struct.pack(e + "I", v) for v in value), len(value)
+        if typ in (RATIONAL, SRATIONAL):
+            f = "I" if typ == RATIONAL else "i"
+            return b"".join(struct.pack(e + f + f, n, d) for n, d in value), len(value)
+        raise ValueError(typ)
+
+    def build(entries, start, pointers):
+        entries = sorted(entries + pointers, key=lambda t: t[0])
+        head = struct.pack(e + "H", len(entries))
+        data_start = start + 2 + 12 * len(entries) + 4
+        body, data = b"", b""
+        for tag, typ, value in entries:
+            raw, count = enc(typ, value)
+            if len(raw) <= 4:
+                field = raw.ljust(4, b"\x00")
+            else:
+                field = struct.pack(e + "I", data_start + len(data))
+                data += raw + (b"\x00" if len(raw) % 2 else b"")
+            body += struct.pack(e + "HHI", tag, typ, count) + field
+        return head + body + struct.pack(e + "I", 0) + data
+
+    header = (b"II" if order == "<" else b"MM") + struct.pack(e + "HI", 42, 8)
+    # Lay out IFD0 first with placeholder pointers, then the sub-IFDs after it.
+    pointers = []
+    if exif is not None: pointers.append((0x8769, LONG, [0]))
+    if gps is not None: pointers.append((0x8825, LONG, [0]))
+    ifd0 = build(ifd0, 8, pointers)
+    offset = 8 + len(ifd0)
+    blocks, real = [], []
+    if exif is not None:
+        real.append((0x8769, LONG, [offset]))
+        block = build(exif, offset, [])
+        blocks.append(block); offset += len(block)
+    if gps is not None:
+        real.append((0x8825, LONG, [offset]))
+        block = build(gps, offset, [])
+        blocks.append(block); offset += len(block)
+    ifd0 = build(ifd0_entries_cache[0], 8, real) if real else ifd0
+    return header + ifd0 + b"".join(blocks)
+
+ifd0_entries_cache = [None]
+
+def exif_block(order="<", make="Samsung", model="SM-A515F", software="A515FXXU5", dto=None, offset=None,
+               create=None, subsec=None, gps=None):
+    ifd0 = []
+    if make is not None: ifd0.append((0x010F, ASCII, make))
+    if model is not None: ifd0.append((0x0110, ASCII, model))
+    if software is not None: ifd0.append((0x0131, ASCII, software))
+    exif = []
+    if dto is not None: exif.append((0x9003, ASCII, dto))
+    if create is not None: exif.append((0x9004, ASCII, create))
+    if offset is not None: exif.append((0x9011, ASCII, offset))
+    if subsec is not None: exif.append((0x9291, ASCII, subsec))
+    ifd0_entries_cache[0] = ifd0
+    return tiff(order, ifd0, exif or None, gps)
+
+# --- GPS IFDs -------------------------------------------------------------------------------
+def dms(value):
+    """Degrees, minutes, seconds (seconds with 1/10000 precision)."""
+    value = abs(value)
+    d = int(value); m = int((value - d) * 60); s = round(((value - d) * 60 - m) * 60 * 10000)
+    return [(d, 1), (m, 1), (s, 10000)]
+
+def decimal_minutes(value):
+    """Degrees, decimal minutes, seconds 0/1 (many Android phones)."""
+    value = abs(value)
+    d = int(value)
+    return [(d, 1), (round((value - d) * 60 * 1000000), 1000000), (0, 1)]
+
+def degrees_only(value):
+    """Everything in the degrees rational."""
+    return [(round(abs(value) * 10000000), 10000000), (0, 1), (0, 1)]
+
+def gps_ifd(lat, lon, layout=dms, date="2026:04:03", time=(2, 15, 5), status=None, accuracy=None,
+            lat_ref=None, lon_ref=None, altitude=12.5, raw_lat=None, raw_lon=None):
+    g = [(0x0000, BYTE, [2, 3, 0, 0])]
+    if lat is not None:
+        g.append((0x0001, ASCII, lat_ref if lat_ref is not None else ("S" if lat < 0 else "N")))
+        g.append((0x0002, RATIONAL, raw_lat or layout(lat)))
+    if lon is not None:
+        g.append((0x0003, ASCII, lon_ref if lon_ref is not None else ("W" if lon < 0 else "E")))
+        g.append((0x0004, RATIONAL, raw_lon or layout(lon)))
+    g = [t for t in g if t[2] != ""]
+    if altitude is not None:
+        g.append((0x0005, BYTE, [0]))
+        g.append((0x0006, RATIONAL, [(round(altitude * 100), 100)]))
+    if time is not None:
+        g.append((0x0007, RATIONAL, [(time[0], 1), (time[1], 1), (time[2], 1)]))
+    if status is not None:
+        g.append((0x0009, ASCII, status))
+    if date is not None:
+        g.append((0x001D, ASCII, date))
+    if accuracy is not None:
+        g.append((0x001F, RATIONAL, [(round(accuracy * 10), 10)]))
+    return g
+
+MUNTOK = (-2.0617, 105.1640)
+JEBUS = (-1.7078, 105.4607)
+KELAPA = (-1.8863, 105.5526)
+NEAR_IN = (-1.962127, 105.713363)     # 111 m inside, Kec. Tempilang
+NEAR_OUT = (-1.962127, 105.715363)    # 111 m into Kabupaten Bangka
+IN_332 = (-1.962127, 105.711363)      # 332 m inside
+OUT_443 = (-1.962127, 105.718363)     # 443 m into Kabupaten Bangka
+PANGKAL_PINANG = (-2.1316, 106.1133)
+PALEMBANG = (-2.9761, 104.7458)
+SEA = (-2.25, 105.0)
+FRIDAY = "2026:04:03 09:15:00"        # 02:15 UTC
+
+def photo(point=MUNTOK, order="<", layout=dms, dto=FRIDAY, offset="+07:00", gps_date="2026:04:03",
+          gps_time=(2, 15, 5), **gps_args):
+    g = gps_ifd(point[0], point[1], layout=layout, date=gps_date, time=gps_time, **gps_args)
+    return jpeg(exif_block(order=order, dto=dto, offset=offset, subsec="120", gps=g))
+
+FIXTURES = {
+    # ok, in each byte order and coordinate layout
+    "ok-muntok-ii-dms.jpg": photo(MUNTOK, "<", dms),
+    "ok-jebus-mm-decimal-minutes.jpg": photo(JEBUS, ">", decimal_minutes, offset=None),
+    "ok-kelapa-ii-degrees-only.jpg": photo(KELAPA, "<", degrees_only),
+    "ok-kelapa-mm-dms.jpg": photo(KELAPA, ">", dms),
+    "ok-332m-inside.jpg": photo(IN_332),
+    "ok-gps-time-only.jpg": jpeg(exif_block(gps=gps_ifd(*MUNTOK))),
+    "ok-create-date-only.jpg": jpeg(exif_block(create=FRIDAY, gps=gps_ifd(*MUNTOK))),
+    # 2026-04-04 00:30 in WITA (+08:00) is still Friday 2026-04-03 23:30 in WIB
+    "ok-offset-wita-friday-in-wib.jpg": photo(MUNTOK, dto="2026:04:04 00:30:00", offset="+08:00",
+                                              gps_date="2026:04:03", gps_time=(16, 30, 0)),
+    "ok-exif-after-jfif-and-xmp.jpg": jpeg(
+        exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)),
+        before=segment(0xE1, b"http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta xmlns:x='adobe:ns:meta/'/>")),
+    # where
+    "outside-pangkal-pinang.jpg": photo(PANGKAL_PINANG),
+    "outside-palembang-mm.jpg": photo(PALEMBANG, ">"),
+    "outside-at-sea.jpg": photo(SEA),
+    "outside-443m-kabupaten-bangka.jpg": photo(OUT_443),
+    "near-boundary-inside.jpg": photo(NEAR_IN),
+    "near-boundary-outside.jpg": photo(NEAR_OUT, ">", decimal_minutes),
+    "near-boundary-gps-error.jpg": photo(IN_332, accuracy=150),
+    # no or bad position
+    "no-exif-messenger.jpg": jpeg(None),
+    "no-gps.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00")),
+    "invalid-gps-zero-denominator.jpg": photo(raw_lat=[(2, 1), (3, 0), (42, 1)]),
+    "invalid-gps-null-island.jpg": photo((0.0, 0.0), lat_ref="N", lon_ref="E"),
+    "invalid-gps-void-status.jpg": photo(status="V"),
+    "invalid-gps-missing-ref.jpg": photo(lat_ref=""),
+    "invalid-gps-out-of-range.jpg": photo(raw_lat=[(95, 1), (0, 1), (0, 1)]),
+    # when
+    "no-capture-time.jpg": jpeg(exif_block(gps=gps_ifd(*MUNTOK, date=None, time=None))),
+    "not-wfh-day-thursday.jpg": photo(dto="2026:04:09 09:15:00", gps_date="2026:04:09"),
+    "before-policy-start.jpg": photo(dto="2026:03:27 09:15:00", gps_date="2026:03:27"),
+    "future-capture-time.jpg": photo(dto="2031:01:03 09:15:00", gps_date="2031:01:03"),
+    "gps-time-mismatch.jpg": photo(gps_time=(4, 15, 5)),
+    "friday-2026-04-10.jpg": photo(dto="2026:04:10 09:15:00", gps_date="2026:04:10"),
+    # hostile text: terminal escape, newline and a spreadsheet formula in EXIF strings
+    "hostile-strings.jpg": jpeg(exif_block(make="=HYPERLINK(\"http://x\")", model="Evil\x1b[31mRED\x1b[0m\nPhone",
+                                           software="+cmd|' /C calc'!A0", dto=FRIDAY, offset="+07:00",
+                                           gps=gps_ifd(*MUNTOK))),
+    # not readable as a photo
+    "unreadable-empty.jpg": b"",
+    "unreadable-text-named.jpg": b"This is a text file, not a photo.\n",
+    "unreadable-truncated-header.jpg": jpeg(exif_block(dto=FRIDAY, gps=gps_ifd(*MUNTOK)))[:-len(IMAGE) + 20],
+}
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    for name in os.listdir(OUT):
+        if name.endswith(".jpg"):
+            os.remove(os.path.join(OUT, name))
+    for name, data in sorted(FIXTURES.items()):
+        with open(os.path.join(OUT, name), "wb") as f:
+            f.write(data)
+    print(f"wrote {len(FIXTURES)} fixtures to Fixtures/")
+
+main()
