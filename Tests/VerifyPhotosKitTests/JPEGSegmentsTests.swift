@@ -5,9 +5,9 @@ import Testing
 @Suite struct JPEGSegmentsTests {
     private func segments(_ bytes: [UInt8]) throws -> JPEGSegments {
         let folder = try TestPaths.temporaryFolder()
-        let path = folder.appendingPathComponent("x.jpg").path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
-        return try JPEGSegments(reading: PhotoFile(path: path))
+        let url = folder.appendingPathComponent("x.jpg")
+        try TestPaths.write(Data(bytes), to: url)
+        return try JPEGSegments(reading: ReadOnlyFile(path: url.path))
     }
 
     private func segment(_ marker: UInt8, _ payload: [UInt8]) -> [UInt8] {
@@ -15,14 +15,14 @@ import Testing
     }
 
     @Test func findsExifAfterJFIFAndXMP() throws {
-        let file = try PhotoFile(path: TestPaths.fixture("ok-exif-after-jfif-and-xmp.jpg"))
+        let file = try ReadOnlyFile(path: TestPaths.fixture("ok-exif-after-jfif-and-xmp.jpg"))
         let found = try JPEGSegments(reading: file)
         #expect(found.exifPayload?.starts(with: Array("Exif\0\0".utf8)) == true)
         #expect(found.reachedScan)
     }
 
     @Test func noExifInABareJPEG() throws {
-        let found = try JPEGSegments(reading: PhotoFile(path: TestPaths.fixture("no-exif-messenger.jpg")))
+        let found = try JPEGSegments(reading: ReadOnlyFile(path: TestPaths.fixture("no-exif-messenger.jpg")))
         #expect(found.exifPayload == nil)
         #expect(found.reachedScan)
     }

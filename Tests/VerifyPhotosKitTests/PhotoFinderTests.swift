@@ -14,13 +14,13 @@ import Testing
         let fm = FileManager.default
         let jpeg = try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("ok-muntok-ii-dms.jpg")))
         try fm.createDirectory(at: root.appendingPathComponent("b/c"), withIntermediateDirectories: true)
-        fm.createFile(atPath: root.appendingPathComponent("a.jpg").path, contents: jpeg)
-        fm.createFile(atPath: root.appendingPathComponent("b/c/renamed.bin").path, contents: jpeg)  // photo by content
-        fm.createFile(atPath: root.appendingPathComponent("b/empty.JPG").path, contents: Data())    // photo by name
-        fm.createFile(atPath: root.appendingPathComponent("b/notes.txt").path, contents: Data("hi".utf8))
-        fm.createFile(atPath: root.appendingPathComponent(".hidden.jpg").path, contents: jpeg)
+        try TestPaths.write(jpeg, to: root.appendingPathComponent("a.jpg"))
+        try TestPaths.write(jpeg, to: root.appendingPathComponent("b/c/renamed.bin"))  // photo by content
+        try TestPaths.write(Data(), to: root.appendingPathComponent("b/empty.JPG"))    // photo by name
+        try TestPaths.write(Data("hi".utf8), to: root.appendingPathComponent("b/notes.txt"))
+        try TestPaths.write(jpeg, to: root.appendingPathComponent(".hidden.jpg"))
         try fm.createDirectory(at: root.appendingPathComponent(".thumbnails"), withIntermediateDirectories: true)
-        fm.createFile(atPath: root.appendingPathComponent(".thumbnails/t.jpg").path, contents: jpeg)
+        try TestPaths.write(jpeg, to: root.appendingPathComponent(".thumbnails/t.jpg"))
 
         let (items, skipped) = finder.find([root.path])
         let found = photos(items).map { String($0.dropFirst(root.path.count + 1)) }
@@ -37,7 +37,7 @@ import Testing
         let root = try TestPaths.temporaryFolder()
         let fm = FileManager.default
         try fm.createDirectory(at: root.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        fm.createFile(atPath: root.appendingPathComponent("sub/a.jpg").path, contents: Data())
+        try TestPaths.write(Data(), to: root.appendingPathComponent("sub/a.jpg"))
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("sub/loop").path, withDestinationPath: root.path)
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("sub/dangling.jpg").path, withDestinationPath: "/nonexistent/x.jpg")
         let (items, _) = finder.find([root.path])

@@ -18,6 +18,11 @@ enum TestPaths {
         FileManager.default.fileExists(atPath: corpus.appendingPathComponent("expected.jsonl").path)
     }
 
+    /// Writes `data` to `url`, failing the test on error.
+    static func write(_ data: Data, to url: URL) throws {
+        try data.write(to: url)
+    }
+
     /// A new empty folder under the system's temporary folder.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("verify-photos-tests-\(UUID().uuidString)")

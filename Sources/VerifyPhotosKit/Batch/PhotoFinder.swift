@@ -61,14 +61,14 @@ public struct PhotoFinder: Sendable {
     private func walk(_ folder: String, into items: inout [FoundItem], skipped: inout Int, seen: inout Set<FolderID>) {
         var info = stat()
         guard stat(folder, &info) == 0 else {
-            items.append(.unreadableFolder(path: folder, reason: PhotoFile.describe(errno: errno)))
+            items.append(.unreadableFolder(path: folder, reason: ReadOnlyFile.describe(errno: errno)))
             return
         }
         guard seen.insert(FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else {
             return  // already walked: a link loop or a second link to the same folder
         }
         guard let directory = opendir(folder) else {
-            items.append(.unreadableFolder(path: folder, reason: PhotoFile.describe(errno: errno)))
+            items.append(.unreadableFolder(path: folder, reason: ReadOnlyFile.describe(errno: errno)))
             return
         }
         var names: [String] = []
@@ -110,7 +110,7 @@ public struct PhotoFinder: Sendable {
            ContainerFormat.photoExtensions.contains(name[name.index(after: dot)...].lowercased()) {
             return true
         }
-        guard let file = try? PhotoFile(path: path, headSize: 0), let magic = try? file.bytes(at: 0, count: 16) else {
+        guard let file = try? ReadOnlyFile(path: path, headSize: 0), let magic = try? file.bytes(at: 0, count: 16) else {
             return false
         }
         return ContainerFormat(magic: magic) != nil

@@ -34,7 +34,7 @@ public struct Boundary: Sendable {
     public static func load(path: String) throws(BoundaryError) -> Boundary {
         let bytes: [UInt8]
         do {
-            let file = try PhotoFile(path: path, headSize: 0)
+            let file = try ReadOnlyFile(path: path, headSize: 0)
             bytes = try file.bytes(at: 0, count: Int(file.size))
         } catch {
             throw BoundaryError.cannotRead(path: path, reason: Messages.english.describe(error))

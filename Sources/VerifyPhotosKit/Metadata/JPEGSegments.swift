@@ -8,7 +8,7 @@ public struct JPEGSegments: Sendable, Equatable {
 
     /// Walks the markers of `file`. Throws only when the file does not start like a JPEG.
     /// A structure that breaks off later ends the walk and keeps what was found before it.
-    public init(reading file: PhotoFile) throws(PhotoError) {
+    public init(reading file: ReadOnlyFile) throws(PhotoError) {
         exifPayload = nil
         reachedScan = false
         let soi = try file.bytes(at: 0, count: 2)

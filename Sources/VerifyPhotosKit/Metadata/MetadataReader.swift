@@ -10,12 +10,12 @@ public struct MetadataReader: Sendable {
     /// Reads `path` read-only. Throws when the file is not a photo this tool can read; a photo
     /// whose metadata is missing or damaged is returned with those values absent.
     public func read(path: String) throws(PhotoError) -> PhotoMetadata {
-        let file = try PhotoFile(path: path)
+        let file = try ReadOnlyFile(path: path)
         return try read(file)
     }
 
     /// Reads an already opened photo.
-    public func read(_ file: PhotoFile) throws(PhotoError) -> PhotoMetadata {
+    public func read(_ file: ReadOnlyFile) throws(PhotoError) -> PhotoMetadata {
         guard file.size > 0 else { throw PhotoError.emptyFile }
         let magic = try file.bytes(at: 0, count: 16)
         guard let format = ContainerFormat(magic: magic) else { throw PhotoError.notAPhoto }
@@ -27,7 +27,7 @@ public struct MetadataReader: Sendable {
         }
     }
 
-    private func readJPEG(_ file: PhotoFile) throws(PhotoError) -> PhotoMetadata {
+    private func readJPEG(_ file: ReadOnlyFile) throws(PhotoError) -> PhotoMetadata {
         var metadata = PhotoMetadata(format: .jpeg)
         let segments = try JPEGSegments(reading: file)
         if let payload = segments.exifPayload {

@@ -67,7 +67,7 @@ public final class TextOutput {
     /// A file, created or truncated.
     public init(path: String) throws(PhotoError) {
         guard let file = fopen(path, "w") else {
-            throw PhotoError.cannotOpen(reason: PhotoFile.describe(errno: errno))
+            throw PhotoError.cannotOpen(reason: ReadOnlyFile.describe(errno: errno))
         }
         stream = file
         ownsStream = true

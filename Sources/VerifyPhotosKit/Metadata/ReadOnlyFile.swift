@@ -6,12 +6,14 @@ import Musl
 import Darwin
 #endif
 
-/// A photo opened read-only; the one owner of its file descriptor, closed in `deinit`.
+/// A file (a photo, or a boundary file) opened read-only; the one owner of its file descriptor,
+/// closed in `deinit`.
 ///
-/// Reads are positional (`pread`), so nothing is read beyond what a reader asks for, and the
-/// first `headSize` bytes are read once and kept, since metadata nearly always sits there.
-public final class PhotoFile {
-    /// The path the photo was opened from.
+/// Reads are positional (`pread`), so nothing is read beyond what a reader asks for. The first
+/// `headSize` bytes are read once, in one call, and kept: a JPEG's markers and EXIF block nearly
+/// always sit there, so walking them costs one read instead of one per segment.
+public final class ReadOnlyFile {
+    /// The path the file was opened from.
     public let path: String
     /// Size of the file in bytes when it was opened.
     public let size: Int64
@@ -26,11 +28,11 @@ public final class PhotoFile {
         // O_NONBLOCK: opening a FIFO or a device must not hang the batch.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
-            throw PhotoError.cannotOpen(reason: PhotoFile.describe(errno: errno))
+            throw PhotoError.cannotOpen(reason: ReadOnlyFile.describe(errno: errno))
         }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            let reason = PhotoFile.describe(errno: errno)
+            let reason = ReadOnlyFile.describe(errno: errno)
             close(fd)
             throw PhotoError.cannotOpen(reason: reason)
         }
@@ -76,7 +78,7 @@ public final class PhotoFile {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw PhotoError.readFailed(reason: PhotoFile.describe(errno: errno))
+                throw PhotoError.readFailed(reason: ReadOnlyFile.describe(errno: errno))
             }
             if n == 0 { break }
             filled += n
