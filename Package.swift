@@ -21,11 +21,16 @@ let package = Package(
             pkgConfig: "libjpeg",
             providers: [.apt(["libjpeg62-turbo-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // libjpeg reports errors with longjmp, which Swift cannot catch: this shim does.
         .target(name: "CPhotoShim", dependencies: ["CJPEG"]),
         .target(
             name: "VerifyPhotosKit",
-            dependencies: ["CExif", "CPhotoShim"]
+            dependencies: ["CExif", "CPhotoShim", "CZlib"]
         ),
         .executableTarget(
             name: "verify-photos",

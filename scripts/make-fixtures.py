@@ -15,7 +15,7 @@ Positions were chosen against boundaries/ (distances checked with shapely and ge
 Dates: the policy starts Thursday 2026-04-02; 2026-04-03 and 2026-04-10 are Fridays.
 Rerun after changing this script and commit the result; tests expect exactly these files.
 """
-import os, struct
+import os, struct, zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Fixtures")
@@ -44,8 +44,9 @@ def jpeg(exif=None, before=b"", jfif=True):
 ASCII, BYTE, SHORT, LONG, RATIONAL, SRATIONAL, UNDEFINED = 2, 1, 3, 4, 5, 10, 7
 SIZES = {ASCII: 1, BYTE: 1, SHORT: 2, LONG: 4, RATIONAL: 8, SRATIONAL: 8, UNDEFINED: 1}
 
-def tiff(order, ifd0, exif=None, gps=None):
-    """order: '<' (II) or '>' (MM); each IFD a list of (tag, type, value)."""
+def tiff(order, ifd0, exif=None, gps=None, ifd0_at=8):
+    """order: '<' (II) or '>' (MM); each IFD a list of (tag, type, value). With ifd0_at > 8 the
+    IFDs follow that many bytes of filler, as in TIFF files that write their IFDs last."""
     e = order
     def enc(typ, value):
         if typ == ASCII:
@@ -78,13 +79,14 @@ def tiff(order, ifd0, exif=None, gps=None):
             body += struct.pack(e + "HHI", tag, typ, count) + field
         return head + body + struct.pack(e + "I", 0) + data
 
-    header = (b"II" if order == "<" else b"MM") + struct.pack(e + "HI", 42, 8)
+    header = (b"II" if order == "<" else b"MM") + struct.pack(e + "HI", 42, ifd0_at)
     # Lay out IFD0 first with placeholder pointers, then the sub-IFDs after it.
     pointers = []
     if exif is not None: pointers.append((0x8769, LONG, [0]))
     if gps is not None: pointers.append((0x8825, LONG, [0]))
-    ifd0 = build(ifd0, 8, pointers)
-    offset = 8 + len(ifd0)
+    ifd0_entries = ifd0
+    ifd0 = build(ifd0_entries, ifd0_at, pointers)
+    offset = ifd0_at + len(ifd0)
     blocks, real = [], []
     if exif is not None:
         real.append((0x8769, LONG, [offset]))
@@ -94,13 +96,11 @@ def tiff(order, ifd0, exif=None, gps=None):
         real.append((0x8825, LONG, [offset]))
         block = build(gps, offset, [])
         blocks.append(block); offset += len(block)
-    ifd0 = build(ifd0_entries_cache[0], 8, real) if real else ifd0
-    return header + ifd0 + b"".join(blocks)
-
-ifd0_entries_cache = [None]
+    ifd0 = build(ifd0_entries, ifd0_at, real) if real else ifd0
+    return header + b"\x00" * (ifd0_at - 8) + ifd0 + b"".join(blocks)
 
 def exif_block(order="<", make="Samsung", model="SM-A515F", software="A515FXXU5", dto=None, offset=None,
-               create=None, subsec=None, gps=None):
+               create=None, subsec=None, gps=None, ifd0_at=8):
     ifd0 = []
     if make is not None: ifd0.append((0x010F, ASCII, make))
     if model is not None: ifd0.append((0x0110, ASCII, model))
@@ -110,8 +110,7 @@ def exif_block(order="<", make="Samsung", model="SM-A515F", software="A515FXXU5"
     if create is not None: exif.append((0x9004, ASCII, create))
     if offset is not None: exif.append((0x9011, ASCII, offset))
     if subsec is not None: exif.append((0x9291, ASCII, subsec))
-    ifd0_entries_cache[0] = ifd0
-    return tiff(order, ifd0, exif or None, gps)
+    return tiff(order, ifd0, exif or None, gps, ifd0_at)
 
 # --- GPS IFDs -------------------------------------------------------------------------------
 def dms(value):
@@ -152,6 +151,88 @@ def gps_ifd(lat, lon, layout=dms, date="2026:04:03", time=(2, 15, 5), status=Non
     if accuracy is not None:
         g.append((0x001F, RATIONAL, [(round(accuracy * 10), 10)]))
     return g
+
+# --- other containers carrying the same EXIF ----------------------------------------------
+
+def box(kind, payload):
+    return struct.pack(">I", 8 + len(payload)) + kind + payload
+
+def full_box(kind, version, payload, flags=0):
+    return box(kind, bytes([version]) + flags.to_bytes(3, "big") + payload)
+
+def heic(exif, brand=b"heic", extra_exif=None, exif_in_idat=False):
+    """An iPhone-like HEIF: a grid primary item (id 1) made of two tiles (2, 3), the EXIF item (4)
+    that describes the primary item, and optionally a second EXIF item (5) for a tile, listed
+    first so that a reader must follow `cdsc` to pick the right one. Image data is dummy bytes."""
+    item = struct.pack(">I", 0) + exif                      # 4-byte offset to the TIFF header
+    other = struct.pack(">I", 0) + extra_exif if extra_exif else None
+    infes = []
+    if other: infes.append(full_box(b"infe", 2, struct.pack(">HH", 5, 0) + b"Exif" + b"\x00"))
+    infes += [full_box(b"infe", 2, struct.pack(">HH", 1, 0) + b"grid" + b"\x00"),
+              full_box(b"infe", 2, struct.pack(">HH", 2, 0) + b"hvc1" + b"\x00"),
+              full_box(b"infe", 2, struct.pack(">HH", 3, 0) + b"hvc1" + b"\x00"),
+              full_box(b"infe", 2, struct.pack(">HH", 4, 0) + b"Exif" + b"\x00")]
+    iinf = full_box(b"iinf", 0, struct.pack(">H", len(infes)) + b"".join(infes))
+    refs = box(b"dimg", struct.pack(">HHHH", 1, 2, 2, 3)) + box(b"cdsc", struct.pack(">HHH", 4, 1, 1))
+    if other: refs += box(b"cdsc", struct.pack(">HHH", 5, 1, 2))
+    iref = full_box(b"iref", 0, refs)
+    pitm = full_box(b"pitm", 0, struct.pack(">H", 1))
+    hdlr = full_box(b"hdlr", 0, b"\x00" * 4 + b"pict" + b"\x00" * 13)
+    tiles = b"\x00" * 64
+    ftyp = box(b"ftyp", brand + struct.pack(">I", 0) + b"mif1" + brand)
+    idat = box(b"idat", item) if exif_in_idat else b""
+    def build(mdat_start):
+        iloc = full_box(b"iloc", 1, iloc_body(mdat_start))
+        meta = full_box(b"meta", 0, hdlr + pitm + iloc + iinf + iref + idat)
+        return meta
+    def iloc_body(mdat_start):
+        entries = []
+        pos = mdat_start
+        entries.append((1, 0, [(pos, 8)])); pos += 8
+        entries.append((2, 0, [(pos, 32)])); pos += 32
+        entries.append((3, 0, [(pos, 32)])); pos += 32
+        if exif_in_idat:
+            entries.append((4, 1, [(0, len(item))]))
+        else:
+            entries.append((4, 0, [(pos, len(item))])); pos += len(item)
+        if other:
+            entries.append((5, 0, [(pos, len(other))])); pos += len(other)
+        body = bytes([0x44, 0x00]) + struct.pack(">H", len(entries))
+        for item_id, method, extents in entries:
+            body += struct.pack(">HH", item_id, method) + struct.pack(">H", 0) + struct.pack(">H", len(extents))
+            for off, length in extents:
+                body += struct.pack(">II", off, length)
+        return body
+    meta = build(0)
+    mdat_start = len(ftyp) + len(meta) + 8
+    meta = build(mdat_start)
+    mdat = b"\x00" * 8 + tiles + (b"" if exif_in_idat else item) + (other or b"")
+    return ftyp + meta + box(b"mdat", mdat)
+
+def png(exif, raw_profile=False):
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    ihdr = chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+    idat = chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+    if exif is None:
+        meta = b""
+    elif raw_profile:
+        payload = b"Exif\x00\x00" + exif
+        hexed = payload.hex()
+        text = b"\nexif\n" + str(len(payload)).rjust(8).encode() + b"\n" + \
+            b"\n".join(hexed[i:i + 72].encode() for i in range(0, len(hexed), 72)) + b"\n"
+        meta = chunk(b"zTXt", b"Raw profile type exif\x00\x00" + zlib.compress(text))
+    else:
+        meta = chunk(b"eXIf", exif)
+    return b"\x89PNG\r\n\x1a\n" + ihdr + meta + idat + chunk(b"IEND", b"")
+
+def webp(exif):
+    def chunk(kind, data):
+        return kind + struct.pack("<I", len(data)) + data + (b"\x00" if len(data) % 2 else b"")
+    vp8x = chunk(b"VP8X", bytes([0x08, 0, 0, 0]) + (0).to_bytes(3, "little") + (0).to_bytes(3, "little"))
+    vp8l = chunk(b"VP8L", bytes([0x2F, 0, 0, 0, 0]))
+    body = b"WEBP" + vp8x + vp8l + chunk(b"EXIF", exif)
+    return b"RIFF" + struct.pack("<I", len(body)) + body
 
 MUNTOK = (-2.0617, 105.1640)
 JEBUS = (-1.7078, 105.4607)
@@ -215,13 +296,24 @@ FIXTURES = {
     # not readable as a photo
     "unreadable-empty.jpg": b"",
     "unreadable-text-named.jpg": b"This is a text file, not a photo.\n",
+    # other containers (the content decides, not the name)
+    "ok-heic-grid-two-exif-items.heic": heic(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*KELAPA)),
+                                             extra_exif=exif_block(dto="2020:01:01 00:00:00", gps=gps_ifd(*PALEMBANG))),
+    "ok-heic-exif-in-idat.heic": heic(exif_block(order=">", dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)), exif_in_idat=True),
+    "ok-heic-named-as.jpg": heic(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*JEBUS))),
+    "ok-avif.avif": heic(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)), brand=b"avif"),
+    "ok-png-exif-chunk.png": png(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK))),
+    "ok-png-raw-profile.png": png(exif_block(order=">", dto=FRIDAY, offset="+07:00", gps=gps_ifd(*KELAPA)), raw_profile=True),
+    "ok-webp.webp": webp(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*JEBUS))),
+    "ok-tiff-ifds-after-80kb.tif": exif_block(order=">", dto=FRIDAY, offset="+07:00", gps=gps_ifd(*JEBUS), ifd0_at=80008),
+    "no-exif-screenshot.png": png(None),
     "unreadable-truncated-header.jpg": jpeg(exif_block(dto=FRIDAY, gps=gps_ifd(*MUNTOK)))[:-len(IMAGE) + 20],
 }
 
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name in os.listdir(OUT):
-        if name.endswith(".jpg"):
+        if not name.endswith(".md"):
             os.remove(os.path.join(OUT, name))
     for name, data in sorted(FIXTURES.items()):
         with open(os.path.join(OUT, name), "wb") as f:

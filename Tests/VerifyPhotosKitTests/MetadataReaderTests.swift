@@ -22,6 +22,26 @@ import Testing
         #expect(m.gps.problem == nil)
     }
 
+    @Test(arguments: [
+        ("ok-heic-grid-two-exif-items.heic", ContainerFormat.heic, -1.8863, 105.5526),  // the primary's EXIF item
+        ("ok-heic-exif-in-idat.heic", .heic, -2.0617, 105.1640),
+        ("ok-heic-named-as.jpg", .heic, -1.7078, 105.4607),    // the content decides, not the name
+        ("ok-avif.avif", .avif, -2.0617, 105.1640),
+        ("ok-png-exif-chunk.png", .png, -2.0617, 105.1640),
+        ("ok-png-raw-profile.png", .png, -1.8863, 105.5526),   // zTXt "Raw profile type exif"
+        ("ok-webp.webp", .webp, -1.7078, 105.4607),
+        ("ok-tiff-ifds-after-80kb.tif", .tiff, -1.7078, 105.4607),  // beyond libexif's 64 KiB
+    ])
+    func readsEveryContainer(name: String, format: ContainerFormat, latitude: Double, longitude: Double) throws {
+        let m = try read(name)
+        #expect(m.format == format)
+        let position = try #require(m.gps.position)
+        #expect(abs(position.latitude - latitude) < 1e-6 && abs(position.longitude - longitude) < 1e-6)
+        #expect(m.dateTimeOriginal?.description == "2026-04-03T09:15:00")
+        #expect(m.offsetTimeOriginal?.description == "+07:00")
+        #expect(m.make == "Samsung")
+    }
+
     @Test func readsEveryValueOfAPhonePhoto() throws {
         let m = try read("ok-muntok-ii-dms.jpg")
         #expect(m.format == .jpeg)

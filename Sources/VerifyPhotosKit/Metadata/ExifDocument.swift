@@ -33,15 +33,15 @@ final class ExifDocument {
     private let data: UnsafeMutablePointer<ExifData>
     private let byteOrder: ExifByteOrder
 
-    /// Parses an APP1-style payload that starts with `Exif\0`. Returns nil when libexif found
-    /// no IFD in it at all.
-    init?(payload: [UInt8]) {
-        guard payload.count > 6, let data = exif_data_new() else { return nil }
+    /// Parses a TIFF block (`II*\0...` or `MM\0*...`, at most 64 KiB: see `TIFFRepacker`).
+    /// Returns nil when libexif found no IFD in it at all.
+    init?(tiff: [UInt8]) {
+        guard tiff.count >= 8, let data = exif_data_new() else { return nil }
         exif_data_unset_option(data, EXIF_DATA_OPTION_FOLLOW_SPECIFICATION)
         exif_data_unset_option(data, EXIF_DATA_OPTION_IGNORE_UNKNOWN_TAGS)
         exif_data_set_option(data, EXIF_DATA_OPTION_DONT_CHANGE_MAKER_NOTE)
-        var bytes = payload
-        bytes[5] = 0  // libexif wants exactly "Exif\0\0"; some writers put another byte there
+        // libexif recognises a block by the "Exif\0\0" header that JPEG's APP1 segment has.
+        let bytes = Array("Exif\0\0".utf8) + tiff
         bytes.withUnsafeBufferPointer { buffer in
             exif_data_load_data(data, buffer.baseAddress, UInt32(clamping: buffer.count))
         }

@@ -1,7 +1,8 @@
 /// The parts of a JPEG file found by walking its markers from the start of the file to the
 /// first scan: where the EXIF block is, without reading the segments in between.
 public struct JPEGSegments: Sendable, Equatable {
-    /// The payload of the first APP1 segment that starts with `Exif\0`, including that header.
+    /// The payload of the first APP1 segment that starts with `Exif\0`, including that
+    /// 6-byte header.
     public var exifPayload: [UInt8]?
     /// Whether a start-of-scan marker was reached, i.e. the file holds image data.
     public var reachedScan: Bool

@@ -5,7 +5,7 @@ public struct MetadataReader: Sendable {
     public init() {}
 
     /// The containers this version reads metadata from; others are reported as unsupported.
-    public static let supportedFormats: Set<ContainerFormat> = [.jpeg]
+    public static let supportedFormats = Set(ContainerFormat.allCases)
 
     /// Reads `path` read-only. Throws when the file is not a photo this tool can read; a photo
     /// whose metadata is missing or damaged is returned with those values absent.
@@ -19,34 +19,41 @@ public struct MetadataReader: Sendable {
         guard file.size > 0 else { throw PhotoError.emptyFile }
         let magic = try file.bytes(at: 0, count: 16)
         guard let format = ContainerFormat(magic: magic) else { throw PhotoError.notAPhoto }
+        var metadata = PhotoMetadata(format: format)
+        let tiff: TIFFSource?
         switch format {
         case .jpeg:
-            return try readJPEG(file)
-        case .heic, .avif, .png, .webp, .tiff:
-            throw PhotoError.unsupportedFormat(format)
+            let segments = try JPEGSegments(reading: file)
+            tiff = segments.exifPayload.map(tiffSource(fromPayload:))
+            checkImage(file, into: &metadata)
+        case .heic, .avif:
+            tiff = try ISOBMFFExif.find(in: file)
+        case .png:
+            tiff = try PNGExif.find(in: file)
+        case .webp:
+            tiff = try WebPExif.find(in: file)
+        case .tiff:
+            tiff = .file(file)
         }
-    }
-
-    private func readJPEG(_ file: ReadOnlyFile) throws(PhotoError) -> PhotoMetadata {
-        var metadata = PhotoMetadata(format: .jpeg)
-        let segments = try JPEGSegments(reading: file)
-        if let payload = segments.exifPayload {
-            if let exif = ExifDocument(payload: payload) {
+        if let tiff {
+            if let block = try TIFFRepacker.block(from: tiff), let exif = ExifDocument(tiff: block) {
                 metadata.read(exif)
             } else {
                 metadata.exifDamaged = true
             }
         }
-        // libjpeg checks that the image itself can be decoded (frame header, tables, scan).
+        return metadata
+    }
+
+    /// libjpeg checks that the image itself can be decoded (frame header, tables, scan).
+    private func checkImage(_ file: ReadOnlyFile, into metadata: inout PhotoMetadata) {
         var header = vp_jpeg_header()
         var message = [CChar](repeating: 0, count: 256)
-        let status = vp_jpeg_read_header(file.descriptor, &header, &message, message.count)
-        if status != 0 {
-            let detail = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            metadata.imageDamage = detail
+        if vp_jpeg_read_header(file.descriptor, &header, &message, message.count) != 0 {
+            metadata.imageDamage = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        } else {
+            metadata.pixelWidth = Int(header.width)
+            metadata.pixelHeight = Int(header.height)
         }
-        metadata.pixelWidth = Int(header.width)
-        metadata.pixelHeight = Int(header.height)
-        return metadata
     }
 }

@@ -11,16 +11,7 @@ public enum PhotoError: Error, Equatable, Sendable {
     case emptyFile
     /// The content is not an image format this tool knows.
     case notAPhoto
-    /// A known image format that this version cannot read yet.
-    case unsupportedFormat(ContainerFormat)
     /// The JPEG's structure is broken, so the image cannot be shown.
     case damagedJPEG(detail: String)
 }
 
-extension PhotoError {
-    /// The format of a photo that was recognised but cannot be read yet.
-    var unsupportedFormat: ContainerFormat? {
-        if case .unsupportedFormat(let format) = self { return format }
-        return nil
-    }
-}

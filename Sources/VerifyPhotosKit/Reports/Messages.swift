@@ -68,7 +68,6 @@ public struct Messages: Sendable {
         case .readFailed(let reason): pick(id: "gagal dibaca: \(reason)", en: "read failed: \(reason)")
         case .emptyFile: pick(id: "berkas kosong (0 bita): unggahan gagal?", en: "empty file (0 bytes): a failed upload?")
         case .notAPhoto: pick(id: "bukan foto (isinya bukan JPEG, HEIC, PNG, WebP atau TIFF)", en: "not a photo (the content is not JPEG, HEIC, PNG, WebP or TIFF)")
-        case .unsupportedFormat(let f): pick(id: "foto \(f.rawValue.uppercased()) belum dapat dibaca versi ini; kirim sebagai JPEG", en: "\(f.rawValue.uppercased()) photos cannot be read by this version yet; send a JPEG")
         case .damagedJPEG(let detail): pick(id: "JPEG rusak, gambar tidak dapat ditampilkan (\(detail))", en: "damaged JPEG, the image cannot be shown (\(detail))")
         }
     }

@@ -42,7 +42,7 @@ public struct ReportRecord: Sendable {
             .foreignText(result.path),
             .text(v.status.rawValue),
             .list(v.reasons.map(\.rawValue)),
-            text((m?.format ?? result.error?.unsupportedFormat)?.rawValue),
+            text(m?.format.rawValue),
             number(m?.gps.decodedPosition?.latitude, decimals: 8),
             number(m?.gps.decodedPosition?.longitude, decimals: 8),
             number(m?.gps.altitude, decimals: 3),

@@ -1,0 +1,179 @@
+/// HEIC, HEIF and AVIF (ISO base media file format): the EXIF item of the primary image.
+///
+/// A small box reader of our own rather than libheif: it reads only the `meta` box and the
+/// EXIF item's bytes, decodes no image, and adds no C parser to the attack surface. The item is
+/// found through `iinf` (item type `Exif`), located through `iloc` (in the file or in `idat`),
+/// and, when there are several, the one that describes (`cdsc`) the primary item (`pitm`) wins.
+enum ISOBMFFExif {
+    private static let maxMetaBytes = 8 * 1024 * 1024
+
+    private struct Box {
+        var type: String
+        var start: Int64       // of the box
+        var payload: Int64     // of its content
+        var end: Int64
+    }
+
+    /// The boxes in `start..<end` of the file (top level) with their bounds.
+    private static func boxes(in file: ReadOnlyFile, from start: Int64, to end: Int64) throws(PhotoError) -> [Box] {
+        var result: [Box] = []
+        var offset = start
+        while offset + 8 <= end, result.count < ReadLimits.structures {
+            let header = try file.bytes(at: offset, count: 16)
+            guard let size32 = header.be32(0), let type = header.fourCC(4) else { break }
+            var size = Int64(size32), payload = offset + 8
+            if size32 == 1 {
+                guard let large = header.beUInt(8, size: 8), large <= UInt64(Int64.max) else { break }
+                size = Int64(large)
+                payload += 8
+            } else if size32 == 0 {
+                size = end - offset
+            }
+            guard size >= payload - offset, offset + size <= end else { break }
+            result.append(Box(type: type, start: offset, payload: payload, end: offset + size))
+            offset += size
+        }
+        return result
+    }
+
+    /// Child boxes inside an in-memory box body.
+    private static func children(of body: [UInt8], from start: Int) -> [(type: String, body: [UInt8])] {
+        var result: [(String, [UInt8])] = []
+        var i = start
+        while i + 8 <= body.count, result.count < ReadLimits.structures {
+            guard let size32 = body.be32(i), let type = body.fourCC(i + 4) else { break }
+            var size = Int(size32), header = 8
+            if size32 == 1 {
+                guard let large = body.beUInt(i + 8, size: 8), large <= UInt64(body.count) else { break }
+                size = Int(large)
+                header = 16
+            } else if size32 == 0 {
+                size = body.count - i
+            }
+            guard size >= header, i + size <= body.count else { break }
+            result.append((type, Array(body[(i + header)..<(i + size)])))
+            i += size
+        }
+        return result
+    }
+
+    static func find(in file: ReadOnlyFile) throws(PhotoError) -> TIFFSource? {
+        guard let meta = try boxes(in: file, from: 0, to: file.size).first(where: { $0.type == "meta" }),
+              meta.end - meta.payload <= maxMetaBytes
+        else { return nil }
+        let body = try file.bytes(at: meta.payload, count: Int(meta.end - meta.payload))
+        // `meta` is a full box: 4 bytes of version and flags before its children.
+        let parts = children(of: body, from: 4)
+        var exifItems: [UInt32] = []
+        var primary: UInt32?
+        var describes: [UInt32: [UInt32]] = [:]  // metadata item -> items it describes
+        var locations: [UInt32: Location] = [:]
+        var idat: [UInt8]?
+        for part in parts {
+            switch part.type {
+            case "iinf": exifItems = exifItemIDs(part.body)
+            case "pitm": primary = primaryItem(part.body)
+            case "iref": describes = contentDescriptions(part.body)
+            case "iloc": locations = itemLocations(part.body)
+            case "idat": idat = part.body
+            default: break
+            }
+        }
+        let chosen = exifItems.first { item in primary.map { describes[item]?.contains($0) ?? false } ?? false } ?? exifItems.first
+        guard let item = chosen, let location = locations[item] else { return nil }
+        var data: [UInt8] = []
+        for extent in location.extents {
+            guard extent.length <= UInt64(ReadLimits.exifBytes - data.count) else { return nil }
+            if location.inIdat {
+                guard let idat, extent.offset <= UInt64(idat.count), extent.offset + extent.length <= UInt64(idat.count) else { return nil }
+                data += idat[Int(extent.offset)..<Int(extent.offset + extent.length)]
+            } else {
+                guard extent.offset < UInt64(file.size) else { return nil }
+                let length = extent.length == 0 ? UInt64(file.size) - extent.offset : extent.length
+                guard length <= UInt64(ReadLimits.exifBytes) else { return nil }
+                data += try file.bytes(at: Int64(extent.offset), count: Int(length))
+            }
+        }
+        // The item starts with the offset from its 5th byte to the TIFF header.
+        guard let skip = data.be32(0), UInt64(skip) + 4 < UInt64(data.count) else { return nil }
+        return tiffSource(fromPayload: Array(data[(4 + Int(skip))...]))
+    }
+
+    private static func exifItemIDs(_ body: [UInt8]) -> [UInt32] {
+        guard let version = body.first else { return [] }
+        let entriesStart = version == 0 ? 6 : 8
+        var ids: [UInt32] = []
+        for infe in children(of: body, from: entriesStart) where infe.type == "infe" {
+            let b = infe.body
+            guard let infeVersion = b.first, infeVersion >= 2 else { continue }
+            let idSize = infeVersion == 2 ? 2 : 4
+            guard let id = b.beUInt(4, size: idSize), let type = b.fourCC(4 + idSize + 2) else { continue }
+            if type == "Exif" { ids.append(UInt32(truncatingIfNeeded: id)) }
+        }
+        return ids
+    }
+
+    private static func primaryItem(_ body: [UInt8]) -> UInt32? {
+        guard let version = body.first else { return nil }
+        return body.beUInt(4, size: version == 0 ? 2 : 4).map { UInt32(truncatingIfNeeded: $0) }
+    }
+
+    private static func contentDescriptions(_ body: [UInt8]) -> [UInt32: [UInt32]] {
+        guard let version = body.first else { return [:] }
+        let idSize = version == 0 ? 2 : 4
+        var result: [UInt32: [UInt32]] = [:]
+        for reference in children(of: body, from: 4) where reference.type == "cdsc" {
+            let b = reference.body
+            guard let from = b.beUInt(0, size: idSize), let count = b.be16(idSize) else { continue }
+            var targets: [UInt32] = []
+            for k in 0..<Int(count) {
+                guard let to = b.beUInt(idSize + 2 + k * idSize, size: idSize) else { break }
+                targets.append(UInt32(truncatingIfNeeded: to))
+            }
+            result[UInt32(truncatingIfNeeded: from), default: []] += targets
+        }
+        return result
+    }
+
+    private struct Location {
+        var inIdat = false
+        var extents: [(offset: UInt64, length: UInt64)] = []
+    }
+
+    private static func itemLocations(_ b: [UInt8]) -> [UInt32: Location] {
+        guard let version = b.first, version <= 2, b.count >= 8 else { return [:] }
+        let offsetSize = Int(b[4] >> 4), lengthSize = Int(b[4] & 0x0F)
+        let baseOffsetSize = Int(b[5] >> 4), indexSize = version >= 1 ? Int(b[5] & 0x0F) : 0
+        var i = 6
+        let itemCount: UInt64?
+        if version < 2 { itemCount = b.beUInt(i, size: 2); i += 2 } else { itemCount = b.beUInt(i, size: 4); i += 4 }
+        guard let count = itemCount else { return [:] }
+        var result: [UInt32: Location] = [:]
+        for _ in 0..<min(Int(count), ReadLimits.structures) {
+            let idSize = version < 2 ? 2 : 4
+            guard let id = b.beUInt(i, size: idSize) else { break }
+            i += idSize
+            var location = Location()
+            if version >= 1 {
+                guard let method = b.be16(i) else { break }
+                location.inIdat = method & 0x0F == 1
+                i += 2
+            }
+            i += 2  // data_reference_index
+            guard let base = b.beUInt(i, size: baseOffsetSize) else { break }
+            i += baseOffsetSize
+            guard let extentCount = b.be16(i) else { break }
+            i += 2
+            for _ in 0..<Int(extentCount) {
+                i += indexSize
+                guard let offset = b.beUInt(i, size: offsetSize), let length = b.beUInt(i + offsetSize, size: lengthSize) else { return result }
+                i += offsetSize + lengthSize
+                let (start, overflow) = base.addingReportingOverflow(offset)
+                guard !overflow, start <= UInt64(Int64.max) / 2, length <= UInt64(Int64.max) / 2 else { continue }
+                location.extents.append((start, length))
+            }
+            result[UInt32(truncatingIfNeeded: id)] = location
+        }
+        return result
+    }
+}
