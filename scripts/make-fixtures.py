@@ -277,6 +277,9 @@ FIXTURES = {
     # no or bad position
     "no-exif-messenger.jpg": jpeg(None),
     "no-gps.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00")),
+    "IMG-20260403-WA0012.jpg": jpeg(None),  # as WhatsApp names what it saves, EXIF gone
+    # as Telegram names what it saves; the GPS IFD is left with its time but no position
+    "photo_2026-04-03_09-15-00.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(None, None))),
     "invalid-gps-zero-denominator.jpg": photo(raw_lat=[(2, 1), (3, 0), (42, 1)]),
     "invalid-gps-null-island.jpg": photo((0.0, 0.0), lat_ref="N", lon_ref="E"),
     "invalid-gps-void-status.jpg": photo(status="V"),

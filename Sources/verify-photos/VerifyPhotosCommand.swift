@@ -69,7 +69,11 @@ struct VerifyPhotosCommand: ParsableCommand {
         } catch {
             throw ConfigurationError("no such file or folder: \(error.path)")
         }
-        let (items, skipped) = finder.find(paths)
+        let found = finder.find(paths)
+        let items = found.items
+        for folder in found.revisitedFolders {
+            TextOutput.standardError("verify-photos: " + settings.messages.revisitedFolder(folder.description) + "\n")
+        }
 
         let textOutput: TextOutput
         if let output {
@@ -87,7 +91,7 @@ struct VerifyPhotosCommand: ParsableCommand {
                                       policy: settings.verifier.policy, boundaryName: settings.verifier.boundary.area.name)
 
         var summary = BatchSummary()
-        summary.skippedFiles = skipped
+        summary.skippedFiles = found.skipped
         let showProgress = TextOutput.standardErrorIsTerminal && items.count > 1
         BatchVerifier(verifier: settings.verifier).run(items) { result in
             summary.add(result)

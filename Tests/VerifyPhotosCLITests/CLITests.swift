@@ -65,10 +65,10 @@ import Testing
         let run = try CLITests.run([CLITests.now, "--format", "jsonl", CLITests.fixtures])
         #expect(run.status == 1)
         let objects = try CLITests.objects(run)
-        #expect(objects.count == 42)
+        #expect(objects.count == 44)
         let fields = ["path", "status", "reasons", "format", "latitude", "longitude", "altitude_m", "gps_accuracy_m",
                       "gps_time", "datetime_original", "offset_time", "captured_at", "inside", "distance_to_boundary_m",
-                      "kecamatan", "desa", "located_in", "make", "model", "software", "error"]
+                      "kecamatan", "desa", "located_in", "make", "model", "software", "error", "hint"]
         for object in objects { #expect(Set(object.keys) == Set(fields)) }
         #expect(run.lines[0].hasPrefix("{\"path\":"))
         let byName = Dictionary(uniqueKeysWithValues: objects.map { (URL(fileURLWithPath: $0["path"] as! String).lastPathComponent, $0) })
@@ -85,7 +85,7 @@ import Testing
 
     @Test func csvHasAHeaderAndTheSameColumns() throws {
         let run = try CLITests.run([CLITests.now, "--format", "csv", CLITests.fixture("ok-muntok-ii-dms.jpg"), CLITests.fixture("hostile-strings.jpg")])
-        #expect(run.lines.first == "path,status,reasons,format,latitude,longitude,altitude_m,gps_accuracy_m,gps_time,datetime_original,offset_time,captured_at,inside,distance_to_boundary_m,kecamatan,desa,located_in,make,model,software,error")
+        #expect(run.lines.first == "path,status,reasons,format,latitude,longitude,altitude_m,gps_accuracy_m,gps_time,datetime_original,offset_time,captured_at,inside,distance_to_boundary_m,kecamatan,desa,located_in,make,model,software,error,hint")
         #expect(run.lines[1].contains(",ok,,jpeg,-2.0617,105.164,12.5,,2026-04-03T02:15:05Z,2026-04-03T09:15:00,+07:00,2026-04-03T09:15:00+07:00,true,"))
         #expect(run.stdout.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
         #expect(run.stdout.contains("'+cmd|' /C calc'!A0"))
@@ -94,7 +94,7 @@ import Testing
     @Test func jsonIsOneArray() throws {
         let run = try CLITests.run([CLITests.now, "--format", "json", CLITests.fixtures])
         let array = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
-        #expect(array.count == 42)
+        #expect(array.count == 44)
         let empty = try TemporaryFolder()
         let none = try CLITests.run(["--format", "json", empty.path])
         #expect(none.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
@@ -104,14 +104,14 @@ import Testing
     @Test func tableHasAlignedColumnsAndASummary() throws {
         let run = try CLITests.run([CLITests.now, "--lang", "en", "--format", "table", CLITests.fixtures])
         #expect(run.lines.first?.hasPrefix("STATUS") == true)
-        #expect(run.lines.last == "42 photos: 19 ok, 4 review, 16 flagged, 3 unreadable")
+        #expect(run.lines.last == "44 photos: 19 ok, 4 review, 18 flagged, 3 unreadable")
         let fileColumn = try #require(run.lines[0].range(of: "FILE")).lowerBound.utf16Offset(in: run.lines[0])
         for line in run.lines.dropFirst().dropLast() where !line.contains("hostile") {
             #expect(line.utf16.count > fileColumn && line.contains("Fixtures/"))
         }
         #expect(!run.stdout.contains("\u{1B}"))  // no colour when not a terminal
         let indonesian = try CLITests.run([CLITests.now, "--format", "table", CLITests.fixtures])
-        #expect(indonesian.lines.last == "42 foto: 19 ok, 4 periksa, 16 ditandai, 3 tak-terbaca")
+        #expect(indonesian.lines.last == "44 foto: 19 ok, 4 periksa, 18 ditandai, 3 tak-terbaca")
     }
 
     @Test func explainGivesTheSupervisorTheWholeStory() throws {
@@ -185,7 +185,7 @@ import Testing
         let csv = try String(contentsOfFile: folder.path + "/report.csv", encoding: .utf8)
         #expect(csv.hasPrefix("path,status,reasons"))
         // One record per photo; the hostile Model holds a newline inside its quotes.
-        #expect(csv.components(separatedBy: "\n" + CLITests.fixtures + "/").count == 43)
+        #expect(csv.components(separatedBy: "\n" + CLITests.fixtures + "/").count == 45)
         let bad = try CLITests.run(["--output", "/nonexistent/dir/report.jsonl", CLITests.fixtures])
         #expect(bad.status == 2 && bad.stderr.contains("/nonexistent/dir/report.jsonl"))
     }
@@ -207,6 +207,57 @@ import Testing
         #expect(objects.map { URL(fileURLWithPath: $0["path"] as! String).lastPathComponent } == ["b.jpg", "c.jpg", "locked"])
         #expect(objects.map { $0["status"] as? String } == ["ok", "unreadable", "unreadable"])
         #expect((objects[1]["error"] as? String)?.contains("Permission denied") == true)
+    }
+}
+
+extension CLITests {
+    @Test func hostileFileNamesAndEXIFTextAreShownSafely() throws {
+        let folder = try TemporaryFolder()
+        let name = "evil\u{1B}[2J\nname=1+1.jpg"
+        try FileManager.default.copyItem(atPath: CLITests.fixture("hostile-strings.jpg"), toPath: folder.path + "/" + name)
+        let table = try CLITests.run([CLITests.now, "--format", "table", folder.path])
+        #expect(!table.stdout.contains("\u{1B}"))
+        #expect(table.stdout.contains("evil\\x1b[2J\\x0aname=1+1.jpg"))
+        let explain = try CLITests.run([CLITests.now, "--format", "explain", folder.path + "/" + name])
+        #expect(!explain.stdout.contains("\u{1B}"))
+        #expect(explain.stdout.contains("Evil\\x1b[31mRED\\x1b[0m\\x0aPhone"))
+        let json = try CLITests.objects(try CLITests.run([CLITests.now, "--format", "jsonl", folder.path]))
+        #expect(json.first?["path"] as? String == folder.path + "/" + name)
+        #expect(json.first?["model"] as? String == "Evil\u{1B}[31mRED\u{1B}[0m\nPhone")
+        let csv = try CLITests.run([CLITests.now, "--format", "csv", folder.path])
+        #expect(csv.stdout.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","))
+    }
+
+    @Test func aSymlinkLoopIsReportedOnce() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/sub", withIntermediateDirectories: false)
+        try FileManager.default.copyItem(atPath: CLITests.fixture("ok-muntok-ii-dms.jpg"), toPath: folder.path + "/sub/a.jpg")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/sub/loop", withDestinationPath: folder.path)
+        let run = try CLITests.run([CLITests.now, "--lang", "en", "--format", "jsonl", folder.path])
+        #expect(run.status == 0)
+        #expect(run.lines.count == 1)
+        #expect(run.stderr.components(separatedBy: "reached again through a symbolic link").count == 2)
+        #expect(run.stderr.contains(folder.path + "/sub/loop"))
+    }
+
+    @Test func photosAreNeverModified() throws {
+        let folder = try TemporaryFolder()
+        let names = try FileManager.default.contentsOfDirectory(atPath: CLITests.fixtures)
+        for name in names { try FileManager.default.copyItem(atPath: CLITests.fixture(name), toPath: folder.path + "/" + name) }
+        let old = Date(timeIntervalSince1970: 1_700_000_000)
+        var before: [String: Data] = [:]
+        for name in names {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder.path + "/" + name)
+            before[name] = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + name))
+        }
+        for format in ["table", "jsonl", "csv", "json", "explain"] {
+            _ = try CLITests.run([CLITests.now, "--format", format, folder.path])
+        }
+        for name in names {
+            let path = folder.path + "/" + name
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before[name], "\(name) changed")
+            #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == old, "\(name) touched")
+        }
     }
 }
 

@@ -6,7 +6,7 @@ import Testing
     @Test func resultsComeBackInInputOrderAndBadFilesDoNotStopTheBatch() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: TestPaths.fixturesFolder).filter { $0.hasSuffix(".jpg") }.sorted()
         var items = names.map { FoundItem.photo(path: TestPaths.fixture($0)) }
-        items.insert(.unreadableFolder(path: "/locked", reason: "Permission denied"), at: 3)
+        items.insert(.unreadableFolder(PhotoPath("/locked"), reason: "Permission denied"), at: 3)
         items.append(.photo(path: "/nonexistent/photo.jpg"))
         items = Array(repeating: items, count: 5).flatMap { $0 }  // more than one chunk
 
@@ -20,7 +20,7 @@ import Testing
         }
         let expected = items.map { item -> String in
             switch item {
-            case .photo(let path), .unreadableFolder(let path, _): return path
+            case .photo(let path), .unreadableFolder(let path, _): return path.description
             }
         }
         #expect(paths == expected)

@@ -6,7 +6,7 @@ import Testing
     let finder = PhotoFinder()
 
     private func photos(_ items: [FoundItem]) -> [String] {
-        items.compactMap { if case .photo(let path) = $0 { return path } else { return nil } }
+        items.compactMap { if case .photo(let path) = $0 { return path.description } else { return nil } }
     }
 
     @Test func walksFoldersRecursivelyByContentAndName() throws {
@@ -22,10 +22,11 @@ import Testing
         try fm.createDirectory(at: root.appendingPathComponent(".thumbnails"), withIntermediateDirectories: true)
         try TestPaths.write(jpeg, to: root.appendingPathComponent(".thumbnails/t.jpg"))
 
-        let (items, skipped) = finder.find([root.path])
-        let found = photos(items).map { String($0.dropFirst(root.path.count + 1)) }
+        let result = finder.find([root.path])
+        let found = photos(result.items).map { String($0.dropFirst(root.path.count + 1)) }
         #expect(found == ["a.jpg", "b/c/renamed.bin", "b/empty.JPG"])
-        #expect(skipped == 2)  // notes.txt and .hidden.jpg
+        #expect(result.skipped == 2)  // notes.txt and .hidden.jpg
+        #expect(result.revisitedFolders.isEmpty)
     }
 
     @Test func filesNamedDirectlyAreAlwaysVerified() throws {
@@ -40,8 +41,25 @@ import Testing
         try TestPaths.write(Data(), to: root.appendingPathComponent("sub/a.jpg"))
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("sub/loop").path, withDestinationPath: root.path)
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("sub/dangling.jpg").path, withDestinationPath: "/nonexistent/x.jpg")
-        let (items, _) = finder.find([root.path])
-        #expect(photos(items).map { URL(fileURLWithPath: $0).lastPathComponent } == ["a.jpg", "dangling.jpg"])
+        let result = finder.find([root.path])
+        #expect(photos(result.items).map { URL(fileURLWithPath: $0).lastPathComponent } == ["a.jpg", "dangling.jpg"])
+        #expect(result.revisitedFolders.map(\.description) == [root.path + "/sub/loop"])
+    }
+
+    @Test func namesThatAreNotUTF8StillOpen() throws {
+        let root = try TestPaths.temporaryFolder()
+        let jpeg = try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("ok-muntok-ii-dms.jpg")))
+        let name: [UInt8] = Array("foto-".utf8) + [0xFF, 0xFE] + Array(".jpg".utf8)
+        let path = Array(root.path.utf8) + [UInt8(ascii: "/")] + name
+        let fd = (path.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        #expect(fd >= 0)
+        _ = jpeg.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        let result = finder.find([root.path])
+        #expect(result.items == [.photo(PhotoPath(bytes: path))])
+        let verified = VerdictTests.verifier.verify(path: PhotoPath(bytes: path))
+        #expect(verified.verdict.status == .ok)
+        #expect(verified.path == root.path + "/foto-\u{FFFD}\u{FFFD}.jpg")
     }
 
     @Test func missingPathsAreReportedBeforeAnyWork() {

@@ -22,8 +22,7 @@ import Testing
         let paths = try FileManager.default.contentsOfDirectory(atPath: folder.path).map { folder.appendingPathComponent($0).path }
         for path in paths { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path) }
         let before = try PhotoSafetyTests.fingerprint(paths)
-        let (items, _) = PhotoFinder().find([folder.path])
-        BatchVerifier(verifier: VerdictTests.verifier).run(items) { _ in }
+        BatchVerifier(verifier: VerdictTests.verifier).run(PhotoFinder().find([folder.path]).items) { _ in }
         let after = try PhotoSafetyTests.fingerprint(paths)
         #expect(paths.count > 30)
         for path in paths {

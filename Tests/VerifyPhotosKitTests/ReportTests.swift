@@ -98,7 +98,7 @@ import Testing
         let en = self.en.explanation(of: result("no-gps.jpg"), policy: VerdictTests.verifier.policy,
                                      boundaryName: "Kabupaten Bangka Barat").joined(separator: "\n")
         #expect(en.contains("no GPS position"))
-        #expect(en.contains("switch on location"))
+        #expect(en.contains("location was switched off"))
     }
 
     @Test func everyMessageExistsInBothLanguages() {

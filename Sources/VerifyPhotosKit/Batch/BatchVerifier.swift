@@ -43,7 +43,7 @@ public struct BatchVerifier: Sendable {
         case .photo(let path):
             return verifier.verify(path: path)
         case .unreadableFolder(let path, let reason):
-            return PhotoResult(path: path, metadata: nil, verdict: .unreadable, error: .cannotOpen(reason: reason))
+            return PhotoResult(path: path.description, metadata: nil, verdict: .unreadable, error: .cannotOpen(reason: reason))
         }
     }
 }

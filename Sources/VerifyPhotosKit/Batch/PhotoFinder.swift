@@ -9,14 +9,28 @@ import Darwin
 /// Something found while walking the paths given on the command line.
 public enum FoundItem: Sendable, Equatable {
     /// A file to verify.
-    case photo(path: String)
+    case photo(PhotoPath)
     /// A folder that could not be listed; reported as an `unreadable` result.
-    case unreadableFolder(path: String, reason: String)
+    case unreadableFolder(PhotoPath, reason: String)
+
+    /// A file to verify, by its path as text.
+    public static func photo(path: String) -> FoundItem { .photo(PhotoPath(path)) }
 }
 
 /// A command-line path that does not exist.
 public struct MissingPathError: Error, Equatable, Sendable {
     public var path: String
+}
+
+/// What walking the command-line paths found.
+public struct FoundFiles: Sendable {
+    /// Everything to verify, in order.
+    public var items: [FoundItem] = []
+    /// Files in folders that are neither photos by content nor by name (hidden ones included).
+    public var skipped = 0
+    /// Folders reached a second time through a symbolic link (a loop or a second link to the
+    /// same folder): each is walked once and reported here once.
+    public var revisitedFolders: [PhotoPath] = []
 }
 
 /// Finds the photos to verify: files named directly are always verified; folders are walked
@@ -37,20 +51,18 @@ public struct PhotoFinder: Sendable {
         }
     }
 
-    /// Everything to verify under `paths`, in order, and how many other files were skipped.
-    public func find(_ paths: [String]) -> (items: [FoundItem], skipped: Int) {
-        var items: [FoundItem] = []
-        var skipped = 0
+    /// Everything to verify under `paths`.
+    public func find(_ paths: [String]) -> FoundFiles {
+        var found = FoundFiles()
         var seenFolders = Set<FolderID>()
-        for path in paths {
-            var info = stat()
-            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(path, into: &items, skipped: &skipped, seen: &seenFolders)
+        for path in paths.map(PhotoPath.init) {
+            if isFolder(path) {
+                walk(path, into: &found, seen: &seenFolders)
             } else {
-                items.append(.photo(path: path))
+                found.items.append(.photo(path))
             }
         }
-        return (items, skipped)
+        return found
     }
 
     private struct FolderID: Hashable {
@@ -58,56 +70,60 @@ public struct PhotoFinder: Sendable {
         var inode: UInt64
     }
 
-    private func walk(_ folder: String, into items: inout [FoundItem], skipped: inout Int, seen: inout Set<FolderID>) {
+    private func status(_ path: PhotoPath) -> stat? {
         var info = stat()
-        guard stat(folder, &info) == 0 else {
-            items.append(.unreadableFolder(path: folder, reason: ReadOnlyFile.describe(errno: errno)))
+        return path.withCString { stat($0, &info) } == 0 ? info : nil
+    }
+
+    private func isFolder(_ path: PhotoPath) -> Bool {
+        status(path).map { ($0.st_mode & S_IFMT) == S_IFDIR } ?? false
+    }
+
+    private func walk(_ folder: PhotoPath, into found: inout FoundFiles, seen: inout Set<FolderID>) {
+        guard let info = status(folder) else {
+            found.items.append(.unreadableFolder(folder, reason: ReadOnlyFile.describe(errno: errno)))
             return
         }
         guard seen.insert(FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else {
-            return  // already walked: a link loop or a second link to the same folder
-        }
-        guard let directory = opendir(folder) else {
-            items.append(.unreadableFolder(path: folder, reason: ReadOnlyFile.describe(errno: errno)))
+            found.revisitedFolders.append(folder)
             return
         }
-        var names: [String] = []
+        guard let directory = folder.withCString({ opendir($0) }) else {
+            found.items.append(.unreadableFolder(folder, reason: ReadOnlyFile.describe(errno: errno)))
+            return
+        }
+        var names: [[UInt8]] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
             names.append(name)
         }
         closedir(directory)
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        for name in names.sorted() {
-            let path = prefix + name
-            var entryInfo = stat()
-            guard stat(path, &entryInfo) == 0 else {
+        for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let path = folder.appending(name)
+            let hidden = name.first == UInt8(ascii: ".")
+            guard let entryInfo = status(path) else {
                 // A dangling link or a file that vanished: verify it, so the error is reported.
-                if !name.hasPrefix(".") { items.append(.photo(path: path)) }
+                if !hidden { found.items.append(.photo(path)) }
                 continue
             }
             let type = entryInfo.st_mode & S_IFMT
-            if name.hasPrefix(".") {
-                if type != S_IFDIR { skipped += 1 }
-                continue
-            }
-            if type == S_IFDIR {
-                walk(path, into: &items, skipped: &skipped, seen: &seen)
-            } else if type == S_IFREG, looksLikePhoto(path: path, name: name) {
-                items.append(.photo(path: path))
+            if hidden {
+                if type != S_IFDIR { found.skipped += 1 }
+            } else if type == S_IFDIR {
+                walk(path, into: &found, seen: &seen)
+            } else if type == S_IFREG, looksLikePhoto(path, name: name) {
+                found.items.append(.photo(path))
             } else {
-                skipped += 1
+                found.skipped += 1
             }
         }
     }
 
     /// By name ending first (cheap), else by the first bytes of the content.
-    func looksLikePhoto(path: String, name: String) -> Bool {
-        if let dot = name.lastIndex(of: "."),
-           ContainerFormat.photoExtensions.contains(name[name.index(after: dot)...].lowercased()) {
+    func looksLikePhoto(_ path: PhotoPath, name: [UInt8]) -> Bool {
+        if let dot = name.lastIndex(of: UInt8(ascii: ".")),
+           ContainerFormat.photoExtensions.contains(String(decoding: name[(dot + 1)...], as: UTF8.self).lowercased()) {
             return true
         }
         guard let file = try? ReadOnlyFile(path: path, headSize: 0), let magic = try? file.bytes(at: 0, count: 16) else {

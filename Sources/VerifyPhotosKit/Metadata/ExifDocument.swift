@@ -123,6 +123,14 @@ final class ExifDocument {
         return text
     }
 
+    /// The raw bytes of a BYTE or UNDEFINED entry (at most 64 KiB).
+    func bytes(_ tag: UInt32, in directory: ExifDirectory) -> [UInt8]? {
+        guard let (format, count, bytes) = entry(tag, in: directory),
+              format == EXIF_FORMAT_UNDEFINED || format == EXIF_FORMAT_BYTE || format == EXIF_FORMAT_ASCII
+        else { return nil }
+        return Array(UnsafeBufferPointer(start: bytes, count: min(count, 65_536)))
+    }
+
     /// The first byte of a BYTE entry (e.g. GPSAltitudeRef).
     func byte(_ tag: UInt32, in directory: ExifDirectory) -> UInt8? {
         guard let (format, _, bytes) = entry(tag, in: directory),

@@ -10,6 +10,7 @@ enum ExifTagNumber {
     static let offsetTimeOriginal: UInt32 = 0x9011
     static let offsetTimeDigitized: UInt32 = 0x9012
     static let subSecTimeOriginal: UInt32 = 0x9291
+    static let userComment: UInt32 = 0x9286
     static let gpsLatitudeRef: UInt32 = 0x0001
     static let gpsLatitude: UInt32 = 0x0002
     static let gpsLongitudeRef: UInt32 = 0x0003
@@ -39,6 +40,11 @@ extension PhotoMetadata {
         offsetTimeOriginal = exif.text(T.offsetTimeOriginal, in: .exif).flatMap(UTCOffset.init(exif:))
         offsetTimeDigitized = exif.text(T.offsetTimeDigitized, in: .exif).flatMap(UTCOffset.init(exif:))
         subSecTimeOriginal = exif.text(T.subSecTimeOriginal, in: .exif).map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
+        // UserComment starts with 8 bytes naming its character code ("ASCII\0\0\0", ...).
+        if let comment = exif.bytes(T.userComment, in: .exif), comment.count > 8 {
+            let text = String(decoding: comment[8...].prefix { $0 != 0 }, as: UTF8.self).trimmingSpaces
+            userComment = text.isEmpty ? nil : text
+        }
         gps = GPSReading(exif)
     }
 }

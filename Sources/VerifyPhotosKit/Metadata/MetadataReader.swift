@@ -9,9 +9,14 @@ public struct MetadataReader: Sendable {
 
     /// Reads `path` read-only. Throws when the file is not a photo this tool can read; a photo
     /// whose metadata is missing or damaged is returned with those values absent.
-    public func read(path: String) throws(PhotoError) -> PhotoMetadata {
+    public func read(path: PhotoPath) throws(PhotoError) -> PhotoMetadata {
         let file = try ReadOnlyFile(path: path)
         return try read(file)
+    }
+
+    /// Reads the photo at `path` (see `read(path:)` above).
+    public func read(path: String) throws(PhotoError) -> PhotoMetadata {
+        try read(path: PhotoPath(path))
     }
 
     /// Reads an already opened photo.

@@ -82,6 +82,8 @@ public struct PhotoMetadata: Sendable, Equatable {
     public var make: String?
     public var model: String?
     public var software: String?
+    /// UserComment (iOS writes "Screenshot" into screenshots), without its character-code prefix.
+    public var userComment: String?
     /// libjpeg's reason when the image itself cannot be decoded (the metadata may still be
     /// there, but the file is not a photo anyone can look at).
     public var imageDamage: String?

@@ -14,7 +14,7 @@ import Darwin
 /// always sit there, so walking them costs one read instead of one per segment.
 public final class ReadOnlyFile {
     /// The path the file was opened from.
-    public let path: String
+    public let path: PhotoPath
     /// Size of the file in bytes when it was opened.
     public let size: Int64
     let descriptor: Int32
@@ -22,11 +22,16 @@ public final class ReadOnlyFile {
     private let headSize: Int
 
     /// Opens `path` for reading. Never creates, truncates or writes the file.
-    public init(path: String, headSize: Int = 64 * 1024) throws(PhotoError) {
+    public convenience init(path: String, headSize: Int = 64 * 1024) throws(PhotoError) {
+        try self.init(path: PhotoPath(path), headSize: headSize)
+    }
+
+    /// Opens `path` for reading. Never creates, truncates or writes the file.
+    public init(path: PhotoPath, headSize: Int = 64 * 1024) throws(PhotoError) {
         self.path = path
         self.headSize = headSize
         // O_NONBLOCK: opening a FIFO or a device must not hang the batch.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         if fd < 0 {
             throw PhotoError.cannotOpen(reason: ReadOnlyFile.describe(errno: errno))
         }

@@ -101,9 +101,9 @@ extension Messages {
             }
             lines.append(pick(id: "Peta:   ", en: "Map:   ") + Messages.mapLink(position))
         }
-        if let hint = hint(for: m) {
+        if let evidence = EvidenceHint(metadata: m, path: result.path) {
             lines.append("")
-            lines.append(pick(id: "Saran: ", en: "Advice: ") + hint)
+            lines.append(pick(id: "Saran: ", en: "Advice: ") + hint(evidence))
         }
         if verdict.status != .ok {
             lines.append("")

@@ -109,17 +109,34 @@ public struct Messages: Sendable {
 
     // MARK: Hints
 
-    /// What most likely happened to a photo without location, and what the employee should do.
-    public func hint(for metadata: PhotoMetadata?) -> String? {
-        guard let metadata, !metadata.gps.hasPositionTags else { return nil }
-        if !metadata.hasExif {
-            return pick(
-                id: "Foto ini tidak memiliki data EXIF sama sekali. Biasanya foto dikirim lewat aplikasi pesan (WhatsApp, Telegram) yang menghapus lokasi dan tanggal. Minta pegawai mengirim foto asli sebagai dokumen/berkas, dengan lokasi kamera aktif.",
-                en: "This photo has no EXIF data at all. Usually it was sent through a messenger (WhatsApp, Telegram) that strips location and date. Ask the employee to send the original photo as a document/file, with the camera's location switched on.")
+    /// What most likely happened, and what the employee should do instead.
+    public func hint(_ hint: EvidenceHint) -> String {
+        let sendOriginal = pick(
+            id: " Minta pegawai memotret ulang dengan lokasi kamera aktif dan mengirim foto asli sebagai dokumen/berkas, bukan sebagai foto.",
+            en: " Ask the employee to take the photo again with the camera's location on and to send the original as a document/file, not as a photo.")
+        switch hint {
+        case .whatsApp:
+            return pick(id: "Nama berkas menunjukkan foto ini diunduh dari WhatsApp, yang menghapus lokasi dan tanggal saat foto dikirim sebagai gambar.",
+                        en: "The file name shows this photo was saved from WhatsApp, which removes location and date when a photo is sent as an image.") + sendOriginal
+        case .telegram:
+            return pick(id: "Nama berkas menunjukkan foto ini diunduh dari Telegram, yang menghapus lokasi (atau seluruh data kamera) saat foto dikirim sebagai gambar.",
+                        en: "The file name shows this photo was saved from Telegram, which removes the location (or all camera data) when a photo is sent as an image.") + sendOriginal
+        case .screenshot:
+            return pick(id: "Ini tangkapan layar, bukan foto dari kamera: tangkapan layar tidak memuat lokasi.",
+                        en: "This is a screenshot, not a camera photo: screenshots carry no location.") + sendOriginal
+        case .exifStripped:
+            return pick(id: "Foto ini tidak memiliki data EXIF sama sekali. Biasanya foto dikirim lewat aplikasi pesan (WhatsApp, Telegram) atau diedit, sehingga lokasi dan tanggal terhapus.",
+                        en: "This photo has no EXIF data at all. Usually it was sent through a messenger (WhatsApp, Telegram) or edited, which strips location and date.") + sendOriginal
+        case .positionRemoved:
+            return pick(id: "Data kamera ada, tetapi koordinat GPS dihapus (oleh aplikasi pesan atau pilihan \"hapus lokasi\" saat berbagi).",
+                        en: "The camera data is there but the GPS coordinates were removed (by a messenger or a \"remove location\" sharing option).") + sendOriginal
+        case .locationOff:
+            return pick(id: "Data kamera ada tanpa lokasi GPS: lokasi kamera dimatikan saat memotret.",
+                        en: "The camera data has no GPS position: location was switched off in the camera.") + sendOriginal
+        case .noFix:
+            return pick(id: "Ponsel belum mendapat sinyal GPS saat memotret. Minta pegawai menunggu sampai lokasi terkunci (di luar ruangan membantu), lalu memotret ulang.",
+                        en: "The phone had no GPS fix when the photo was taken. Ask the employee to wait until the location is locked (outdoors helps) and take the photo again.")
         }
-        return pick(
-            id: "Foto ini memiliki data kamera tetapi tanpa lokasi GPS: lokasi kamera dimatikan, atau lokasi dihapus saat dikirim. Minta pegawai mengaktifkan lokasi di kamera dan mengirim foto asli sebagai dokumen/berkas.",
-            en: "This photo has camera data but no GPS position: the camera's location was off, or the location was removed when it was sent. Ask the employee to switch on location in the camera and send the original photo as a document/file.")
     }
 
     // MARK: Batch
@@ -131,6 +148,12 @@ public struct Messages: Sendable {
             line += pick(id: "; \(summary.skippedFiles) berkas lain dilewati", en: "; \(summary.skippedFiles) other files skipped")
         }
         return line
+    }
+
+    /// A warning for a folder reached again through a symbolic link (e.g. a link loop).
+    public func revisitedFolder(_ path: String) -> String {
+        pick(id: "folder \(TerminalText.safe(path)) dicapai lagi lewat tautan simbolik (mungkin berputar); diperiksa sekali saja",
+             en: "folder \(TerminalText.safe(path)) reached again through a symbolic link (a loop?); checked once only")
     }
 
     public func progress(done: Int, total: Int) -> String {

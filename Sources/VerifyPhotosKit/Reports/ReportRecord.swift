@@ -20,7 +20,7 @@ public struct ReportRecord: Sendable {
     public static let fieldNames = [
         "path", "status", "reasons", "format", "latitude", "longitude", "altitude_m", "gps_accuracy_m",
         "gps_time", "datetime_original", "offset_time", "captured_at", "inside", "distance_to_boundary_m",
-        "kecamatan", "desa", "located_in", "make", "model", "software", "error",
+        "kecamatan", "desa", "located_in", "make", "model", "software", "error", "hint",
     ]
 
     /// The record of `result`; `messages` words the `error` field.
@@ -60,6 +60,7 @@ public struct ReportRecord: Sendable {
             foreign(m?.model),
             foreign(m?.software),
             foreign(result.error.map(messages.describe)),
+            text(EvidenceHint(metadata: m, path: result.path).map(messages.hint)),
         ]
         fields = Array(zip(ReportRecord.fieldNames, values)).map { (name: $0.0, value: $0.1) }
     }

@@ -31,6 +31,11 @@ public struct PhotoVerifier: Sendable {
 
     /// Reads and judges one file. Never throws: a file that cannot be read is `unreadable`.
     public func verify(path: String) -> PhotoResult {
+        verify(path: PhotoPath(path))
+    }
+
+    /// Reads and judges one file given by its exact bytes (names need not be UTF-8).
+    public func verify(path: PhotoPath) -> PhotoResult {
         do {
             let metadata = try reader.read(path: path)
             var verdict = judge(metadata)
@@ -39,9 +44,9 @@ public struct PhotoVerifier: Sendable {
                 verdict.status = .unreadable
                 error = .damagedJPEG(detail: damage)
             }
-            return PhotoResult(path: path, metadata: metadata, verdict: verdict, error: error)
+            return PhotoResult(path: path.description, metadata: metadata, verdict: verdict, error: error)
         } catch {
-            return PhotoResult(path: path, metadata: nil, verdict: .unreadable, error: error)
+            return PhotoResult(path: path.description, metadata: nil, verdict: .unreadable, error: error)
         }
     }
 

@@ -1,0 +1,49 @@
+/// What most likely happened to a photo whose position is missing or unusable, judged from what
+/// the file shows, so that the explanation can tell the employee what to do instead.
+public enum EvidenceHint: String, Sendable, CaseIterable {
+    /// Named like a WhatsApp download (`IMG-20260403-WA0012.jpg`) and without EXIF.
+    case whatsApp = "whatsapp"
+    /// Named like a Telegram download (`photo_2026-04-03_09-15-00.jpg`).
+    case telegram
+    /// A screenshot (by name, or iOS's "Screenshot" user comment), not a camera photo.
+    case screenshot
+    /// No EXIF at all: stripped by a messenger, an editor or a social network.
+    case exifStripped = "exif-stripped"
+    /// EXIF with a GPS directory but no position in it: the position alone was removed.
+    case positionRemoved = "position-removed"
+    /// Camera data but no GPS directory: location was off in the camera.
+    case locationOff = "location-off"
+    /// A position of exactly (0, 0) or status void: the phone had no GPS fix yet.
+    case noFix = "no-fix"
+
+    /// The hint for a photo, or nil when its position is fine (or it is not a photo at all).
+    public init?(metadata: PhotoMetadata?, path: String) {
+        guard let metadata else { return nil }
+        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        if metadata.gps.position != nil { return nil }
+        if metadata.gps.problem == .nullIsland || metadata.gps.problem == .voidStatus {
+            self = .noFix
+            return
+        }
+        guard !metadata.gps.hasPositionTags else { return nil }
+        if EvidenceHint.isScreenshot(name: name, metadata: metadata) {
+            self = .screenshot
+        } else if name.contains(#/^img-\d{8}-wa\d+/#) {
+            self = .whatsApp
+        } else if name.contains(#/^photo_\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}/#) || name.contains("telegram") {
+            self = .telegram
+        } else if !metadata.hasExif {
+            self = .exifStripped
+        } else if metadata.gps.present {
+            self = .positionRemoved
+        } else {
+            self = .locationOff
+        }
+    }
+
+    private static func isScreenshot(name: String, metadata: PhotoMetadata) -> Bool {
+        let marks = ["screenshot", "screen shot", "screen_shot", "screencap", "tangkapan layar", "tangkapan_layar"]
+        if marks.contains(where: name.contains) { return true }
+        return metadata.userComment?.lowercased().contains("screenshot") ?? false
+    }
+}
