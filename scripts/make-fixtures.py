@@ -313,6 +313,36 @@ FIXTURES = {
     "unreadable-truncated-header.jpg": jpeg(exif_block(dto=FRIDAY, gps=gps_ifd(*MUNTOK)))[:-len(IMAGE) + 20],
 }
 
+# --- hostile inputs, replayed by a test (Fuzz/Regressions/, beside the fuzzer's crashers) -----
+def tiff_raw(order, ifd0_at, ifd_bytes, filler_byte=b"\x00"):
+    e = order
+    return (b"II" if e == "<" else b"MM") + struct.pack(e + "HI", 42, ifd0_at) + filler_byte * (ifd0_at - 8) + ifd_bytes
+
+def looping_exif():
+    """IFD0 whose next-IFD and Exif pointers both point back at IFD0."""
+    e = "<"
+    entries = [(0x010F, ASCII, 4, struct.unpack(e + "I", b"Evil")[0]), (0x8769, LONG, 1, 8), (0x8825, LONG, 1, 8)]
+    body = struct.pack(e + "H", len(entries)) + b"".join(struct.pack(e + "HHII", *t) for t in entries) + struct.pack(e + "I", 8)
+    return b"II" + struct.pack(e + "HI", 42, 8) + body
+
+REGRESSIONS = {
+    "crafted-jpeg-ifd-loop.jpg": jpeg(looping_exif()),
+    "crafted-tiff-pointer-loop.tif": tiff_raw("<", 70000, struct.pack("<H", 2) + struct.pack("<HHII", 0x8769, LONG, 1, 70000)
+                                               + struct.pack("<HHII", 0x8825, LONG, 1, 70000) + struct.pack("<I", 70000)),
+    "crafted-tiff-absurd-count.tif": tiff_raw(">", 70000, struct.pack(">H", 65535) + b"\x01" * 64),
+    "crafted-tiff-huge-values.tif": tiff_raw("<", 70000, struct.pack("<H", 1) + struct.pack("<HHII", 0x010F, ASCII, 0xFFFFFFFF, 0xFFFFFFF0)),
+    "crafted-heic-huge-extent.heic": heic(exif_block(gps=gps_ifd(*MUNTOK)))[:200] + b"\xff" * 64,
+    "crafted-heic-meta-largesize.heic": box(b"ftyp", b"heic\x00\x00\x00\x00mif1") + struct.pack(">I", 1) + b"meta" + struct.pack(">Q", 1 << 40) + b"\x00" * 32,
+    "crafted-heic-zero-size-box.heic": box(b"ftyp", b"heic\x00\x00\x00\x00mif1") + struct.pack(">I", 0) + b"meta" + b"\x00" * 40,
+    "crafted-png-zip-bomb.png": (lambda text: b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(text)) + b"zTXt" + text + b"\x00" * 4)(
+        b"Raw profile type exif\x00\x00" + zlib.compress(b"\nexif\n 99999999\n" + b"0" * (64 * 1024 * 1024), 9)),
+    "crafted-webp-huge-chunk.webp": b"RIFF" + struct.pack("<I", 100) + b"WEBP" + b"EXIF" + struct.pack("<I", 0xFFFFFFFF) + b"II*\x00",
+    "crafted-jpeg-many-segments.jpg": b"\xFF\xD8" + b"\xFF\xFE\x00\x02" * 6000 + segment(0xE1, b"Exif\x00\x00" + looping_exif()) + IMAGE,
+    "crafted-jpeg-app1-past-eof.jpg": b"\xFF\xD8\xFF\xE1\xFF\xFFExif\x00\x00II*\x00\x08\x00\x00\x00",
+    "crafted-jpeg-huge-rationals.jpg": photo(raw_lat=[(0xFFFFFFFF, 1), (0xFFFFFFFF, 1), (0xFFFFFFFF, 1)],
+                                             raw_lon=[(1, 0xFFFFFFFF), (0, 1), (0, 1)]),
+}
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name in os.listdir(OUT):
@@ -321,6 +351,11 @@ def main():
     for name, data in sorted(FIXTURES.items()):
         with open(os.path.join(OUT, name), "wb") as f:
             f.write(data)
-    print(f"wrote {len(FIXTURES)} fixtures to Fixtures/")
+    regressions = os.path.join(ROOT, "Fuzz", "Regressions")
+    os.makedirs(regressions, exist_ok=True)
+    for name, data in sorted(REGRESSIONS.items()):
+        with open(os.path.join(regressions, name), "wb") as f:
+            f.write(data)
+    print(f"wrote {len(FIXTURES)} fixtures to Fixtures/ and {len(REGRESSIONS)} crafted inputs to Fuzz/Regressions/")
 
 main()

@@ -9,11 +9,17 @@
 
 enum { SOURCE_BUFFER_SIZE = 4096 };
 
+/* Most bytes libjpeg may read before the first scan. Skipped segments do not count; a real
+   header is far smaller, and a hostile file (gigabytes of tables or garbage) stops here. */
+static const off_t READ_BUDGET = 16 * 1024 * 1024;
+
 /* A libjpeg data source that reads with pread, so that segments libjpeg skips are never read. */
 typedef struct {
     struct jpeg_source_mgr pub;
     int fd;
     off_t offset;
+    off_t bytes_read;
+    int over_budget;
     JOCTET buffer[SOURCE_BUFFER_SIZE];
 } fd_source;
 
@@ -27,10 +33,14 @@ static void term_source(j_decompress_ptr cinfo) { (void)cinfo; }
 
 static boolean fill_input_buffer(j_decompress_ptr cinfo) {
     fd_source *src = (fd_source *)cinfo->src;
-    ssize_t n;
-    do {
-        n = pread(src->fd, src->buffer, SOURCE_BUFFER_SIZE, src->offset);
-    } while (n < 0 && errno == EINTR);
+    ssize_t n = 0;
+    if (src->bytes_read >= READ_BUDGET) {
+        src->over_budget = 1;
+    } else {
+        do {
+            n = pread(src->fd, src->buffer, SOURCE_BUFFER_SIZE, src->offset);
+        } while (n < 0 && errno == EINTR);
+    }
     if (n <= 0) {
         /* End of file or read error: hand libjpeg an end-of-image marker so that it stops. */
         src->buffer[0] = (JOCTET)0xFF;
@@ -38,6 +48,7 @@ static boolean fill_input_buffer(j_decompress_ptr cinfo) {
         n = 2;
     } else {
         src->offset += n;
+        src->bytes_read += n;
     }
     src->pub.next_input_byte = src->buffer;
     src->pub.bytes_in_buffer = (size_t)n;
@@ -76,7 +87,11 @@ int vp_jpeg_read_header(int fd, vp_jpeg_header *header, char *message, size_t me
     err.pub.output_message = output_message;
     if (setjmp(err.jump)) {
         char text[JMSG_LENGTH_MAX];
-        (*cinfo.err->format_message)((j_common_ptr)&cinfo, text);
+        if (src.over_budget) {
+            snprintf(text, sizeof text, "no image found in the first %d MiB", (int)(READ_BUDGET >> 20));
+        } else {
+            (*cinfo.err->format_message)((j_common_ptr)&cinfo, text);
+        }
         if (message && message_size > 0) snprintf(message, message_size, "%s", text);
         jpeg_destroy_decompress(&cinfo);
         return -1;

@@ -124,6 +124,9 @@ public struct Messages: Sendable {
         case .screenshot:
             return pick(id: "Ini tangkapan layar, bukan foto dari kamera: tangkapan layar tidak memuat lokasi.",
                         en: "This is a screenshot, not a camera photo: screenshots carry no location.") + sendOriginal
+        case .exifDamaged:
+            return pick(id: "Blok EXIF foto ini rusak sehingga lokasi dan tanggal tidak terbaca: berkas mungkin rusak saat dikirim atau diubah dengan aplikasi penyunting.",
+                        en: "This photo's EXIF block is damaged, so location and date cannot be read: the file may have been damaged in transfer or changed with an editor.") + sendOriginal
         case .exifStripped:
             return pick(id: "Foto ini tidak memiliki data EXIF sama sekali. Biasanya foto dikirim lewat aplikasi pesan (WhatsApp, Telegram) atau diedit, sehingga lokasi dan tanggal terhapus.",
                         en: "This photo has no EXIF data at all. Usually it was sent through a messenger (WhatsApp, Telegram) or edited, which strips location and date.") + sendOriginal

@@ -7,6 +7,8 @@ public enum EvidenceHint: String, Sendable, CaseIterable {
     case telegram
     /// A screenshot (by name, or iOS's "Screenshot" user comment), not a camera photo.
     case screenshot
+    /// An EXIF block that cannot be parsed: damaged in transfer or by an editor.
+    case exifDamaged = "exif-damaged"
     /// No EXIF at all: stripped by a messenger, an editor or a social network.
     case exifStripped = "exif-stripped"
     /// EXIF with a GPS directory but no position in it: the position alone was removed.
@@ -32,6 +34,8 @@ public enum EvidenceHint: String, Sendable, CaseIterable {
             self = .whatsApp
         } else if name.contains(#/^photo_\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}/#) || name.contains("telegram") {
             self = .telegram
+        } else if metadata.exifDamaged {
+            self = .exifDamaged
         } else if !metadata.hasExif {
             self = .exifStripped
         } else if metadata.gps.present {
