@@ -4,10 +4,8 @@ SWIFT ?= swift
 DEBIAN_PACKAGES = libexif-dev libjpeg62-turbo-dev zlib1g-dev pkg-config
 RELEASE_BIN = .build/release/verify-photos
 SHARED = ../shared
-# Containers the corpus-agreement check covers (those the reader supports).
-CORPUS_FORMATS ?= jpeg
 
-.PHONY: all deps build run test check-shared install uninstall fixtures boundaries clean
+.PHONY: all deps build run test check-shared install uninstall fixtures boundaries fuzz sanitize clean
 
 all: build
 
@@ -38,7 +36,7 @@ test: deps
 
 check-shared: build
 	@if [ -d $(SHARED)/checks ]; then \
-	  python3 $(SHARED)/checks/corpus-agreement --cli $(RELEASE_BIN) --formats $(CORPUS_FORMATS) && \
+	  python3 $(SHARED)/checks/corpus-agreement --cli $(RELEASE_BIN) && \
 	  python3 $(SHARED)/checks/malformed-survival --cli $(RELEASE_BIN); \
 	elif [ "$(REQUIRE_SHARED)" = "1" ]; then \
 	  echo "error: $(SHARED)/checks is missing (required in CI)"; exit 1; \
@@ -59,6 +57,13 @@ fixtures:
 
 boundaries:
 	python3 scripts/embed-boundaries.py
+
+# Not part of `make test` (minutes each): see README, "Hostile input".
+fuzz:
+	scripts/fuzz.sh $(or $(SECONDS),60)
+
+sanitize:
+	scripts/sanitize.sh
 
 clean:
 	rm -rf .build
