@@ -358,4 +358,5 @@ def main():
             f.write(data)
     print(f"wrote {len(FIXTURES)} fixtures to Fixtures/ and {len(REGRESSIONS)} crafted inputs to Fuzz/Regressions/")
 
-main()
+if __name__ == "__main__":
+    main()
