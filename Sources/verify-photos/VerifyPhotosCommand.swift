@@ -87,21 +87,18 @@ struct VerifyPhotosCommand: ParsableCommand {
         }
         let chosenFormat = format ?? defaultFormat(output: textOutput)
         let color = textOutput.isTerminal && !noColor && getenv("NO_COLOR") == nil
-        var writer = makeReportWriter(chosenFormat, output: textOutput, messages: settings.messages, color: color,
+        let writer = makeReportWriter(chosenFormat, output: textOutput, messages: settings.messages, color: color,
                                       policy: settings.verifier.policy, boundaryName: settings.verifier.boundary.area.name)
 
-        var summary = BatchSummary()
-        summary.skippedFiles = found.skipped
+        var start = BatchSummary()
+        start.skippedFiles = found.skipped
         let showProgress = TextOutput.standardErrorIsTerminal && items.count > 1
-        BatchVerifier(verifier: settings.verifier).run(items) { result in
-            summary.add(result)
-            writer.write(result)
-            if showProgress, summary.photos % 50 == 0 || summary.photos == items.count {
-                TextOutput.standardError("\r\u{1B}[K" + settings.messages.progress(done: summary.photos, total: items.count))
+        let summary = BatchVerifier(verifier: settings.verifier).report(items, with: writer, summary: start) { running in
+            if showProgress, running.photos % 50 == 0 || running.photos == items.count {
+                TextOutput.standardError("\r\u{1B}[K" + settings.messages.progress(done: running.photos, total: items.count))
             }
         }
         if showProgress { TextOutput.standardError("\r\u{1B}[K") }
-        writer.finish(summary)
         if ![.table, .explain].contains(chosenFormat), TextOutput.standardErrorIsTerminal {
             TextOutput.standardError(settings.messages.summary(summary) + "\n")
         }

@@ -16,24 +16,31 @@ public struct BatchVerifier: Sendable {
 
     /// Verifies `items`, calling `emit` once per item, in order, on the calling thread.
     public func run(_ items: [FoundItem], emit: (PhotoResult) -> Void) {
+        run(items, prepare: { $0 }, emit: emit)
+    }
+
+    /// Verifies `items` and passes each result through `prepare` on the worker threads (to
+    /// format it there, say), then calls `emit` with what `prepare` made, in input order, on
+    /// the calling thread.
+    public func run<Prepared: Sendable>(_ items: [FoundItem], prepare: @escaping @Sendable (PhotoResult) -> Prepared,
+                                        emit: (Prepared) -> Void) {
         var start = 0
         while start < items.count {
             let chunk = Array(items[start..<min(items.count, start + chunkSize)])
-            let results = verifyChunk(chunk)
-            results.forEach(emit)
+            verifyChunk(chunk, prepare: prepare).forEach(emit)
             start += chunk.count
         }
     }
 
-    private func verifyChunk(_ chunk: [FoundItem]) -> [PhotoResult] {
-        let slots = UnsafeMutableBufferPointer<PhotoResult?>.allocate(capacity: chunk.count)
+    private func verifyChunk<Prepared: Sendable>(_ chunk: [FoundItem], prepare: @Sendable (PhotoResult) -> Prepared) -> [Prepared] {
+        let slots = UnsafeMutableBufferPointer<Prepared?>.allocate(capacity: chunk.count)
         slots.initialize(repeating: nil)
         defer { slots.deinitialize().deallocate() }
         let verifier = self.verifier
         // Each iteration writes only its own slot.
         nonisolated(unsafe) let output = slots
         DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
-            output[index] = BatchVerifier.verify(chunk[index], with: verifier)
+            output[index] = prepare(BatchVerifier.verify(chunk[index], with: verifier))
         }
         return slots.compactMap { $0 }
     }
@@ -45,5 +52,24 @@ public struct BatchVerifier: Sendable {
         case .unreadableFolder(let path, let reason):
             return PhotoResult(path: path.description, metadata: nil, verdict: .unreadable, error: .cannotOpen(reason: reason))
         }
+    }
+}
+
+extension BatchVerifier {
+    /// Verifies `items` and writes every result with `writer` (formatting on all cores, writing
+    /// in input order), then finishes the document. `progress` sees the running summary after
+    /// each photo. Returns the summary, which starts from `summary` (e.g. skipped-file counts).
+    public func report(_ items: [FoundItem], with writer: some ReportWriter, summary: BatchSummary = BatchSummary(),
+                       progress: (BatchSummary) -> Void = { _ in }) -> BatchSummary {
+        var writer = writer
+        var summary = summary
+        let formatter = writer
+        run(items, prepare: { result in (result.verdict.status, formatter.row(for: result)) }) { status, row in
+            summary.statusCounts[status, default: 0] += 1
+            writer.write(row)
+            progress(summary)
+        }
+        writer.finish(summary)
+        return summary
     }
 }

@@ -41,9 +41,9 @@ enum ReadLimits {
 /// `MM\0*`), possibly still behind an `Exif\0\0` header that some writers keep.
 func tiffSource(fromPayload payload: [UInt8]) -> TIFFSource {
     if payload.count >= 6, payload[0..<4].elementsEqual("Exif".utf8), payload[4] == 0 {
-        return .memory(Array(payload[6...]))
+        return .memory(payload, start: 6)
     }
-    return .memory(payload)
+    return .memory(payload, start: 0)
 }
 
 /// PNG: the `eXIf` chunk, or ImageMagick's hex "Raw profile type exif" in a `zTXt`, `iTXt` or

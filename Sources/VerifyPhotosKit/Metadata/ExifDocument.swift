@@ -33,16 +33,14 @@ final class ExifDocument {
     private let data: UnsafeMutablePointer<ExifData>
     private let byteOrder: ExifByteOrder
 
-    /// Parses a TIFF block (`II*\0...` or `MM\0*...`, at most 64 KiB: see `TIFFRepacker`).
-    /// Returns nil when libexif found no IFD in it at all.
-    init?(tiff: [UInt8]) {
-        guard tiff.count >= 8, let data = exif_data_new() else { return nil }
+    /// Parses an EXIF block: `Exif\0\0` and a TIFF structure of at most 64 KiB (see
+    /// `TIFFRepacker`). Returns nil when libexif found no IFD in it at all.
+    init?(block: [UInt8]) {
+        guard block.count >= 14, let data = exif_data_new() else { return nil }
         exif_data_unset_option(data, EXIF_DATA_OPTION_FOLLOW_SPECIFICATION)
         exif_data_unset_option(data, EXIF_DATA_OPTION_IGNORE_UNKNOWN_TAGS)
         exif_data_set_option(data, EXIF_DATA_OPTION_DONT_CHANGE_MAKER_NOTE)
-        // libexif recognises a block by the "Exif\0\0" header that JPEG's APP1 segment has.
-        let bytes = Array("Exif\0\0".utf8) + tiff
-        bytes.withUnsafeBufferPointer { buffer in
+        block.withUnsafeBufferPointer { buffer in
             exif_data_load_data(data, buffer.baseAddress, UInt32(clamping: buffer.count))
         }
         self.data = data

@@ -41,7 +41,7 @@ public struct MetadataReader: Sendable {
             tiff = .file(file)
         }
         if let tiff {
-            if let block = try TIFFRepacker.block(from: tiff), let exif = ExifDocument(tiff: block) {
+            if let block = try TIFFRepacker.block(from: tiff), let exif = ExifDocument(block: block) {
                 metadata.read(exif)
             } else {
                 metadata.exifDamaged = true

@@ -75,20 +75,22 @@ public final class ReadOnlyFile {
 
     private func read(at offset: Int64, count: Int) throws(PhotoError) -> [UInt8] {
         guard count > 0 else { return [] }
-        var buffer = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let n = buffer.withUnsafeMutableBytes { raw in
-                pread(descriptor, raw.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled))
+        var failure: Int32 = 0
+        let buffer = [UInt8](unsafeUninitializedCapacity: count) { raw, initialized in
+            var filled = 0
+            while filled < count {
+                let n = pread(descriptor, raw.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                filled += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw PhotoError.readFailed(reason: ReadOnlyFile.describe(errno: errno))
-            }
-            if n == 0 { break }
-            filled += n
+            initialized = filled
         }
-        if filled < count { buffer.removeLast(count - filled) }
+        if failure != 0 { throw PhotoError.readFailed(reason: ReadOnlyFile.describe(errno: failure)) }
         return buffer
     }
 

@@ -1,21 +1,22 @@
 /// Where the TIFF structure of an EXIF block lies: in memory (JPEG APP1, HEIC item, PNG and WebP
 /// chunks) or in a file (a TIFF or DNG photo is itself the TIFF).
 enum TIFFSource {
-    case memory([UInt8])
+    /// The TIFF structure starts at `start` of `bytes` (6 behind an `Exif\0\0` header).
+    case memory([UInt8], start: Int)
     case file(ReadOnlyFile)
 
     var length: Int64 {
         switch self {
-        case .memory(let bytes): Int64(bytes.count)
+        case .memory(let bytes, let start): Int64(bytes.count - start)
         case .file(let file): file.size
         }
     }
 
     func bytes(at offset: Int64, count: Int) throws(PhotoError) -> [UInt8] {
         switch self {
-        case .memory(let bytes):
-            guard offset >= 0, offset < Int64(bytes.count), count > 0 else { return [] }
-            let start = Int(offset)
+        case .memory(let bytes, let base):
+            guard offset >= 0, offset < Int64(bytes.count - base), count > 0 else { return [] }
+            let start = base + Int(offset)
             return Array(bytes[start..<min(bytes.count, start + count)])
         case .file(let file):
             return try file.bytes(at: offset, count: count)
@@ -45,8 +46,8 @@ enum TIFFRepacker {
         var value: [UInt8]
     }
 
-    /// The TIFF block as bytes for libexif, repacked when the source is too long to pass as is.
-    /// Nil when the source does not start with a TIFF header.
+    /// The block for libexif: `Exif\0\0` and the TIFF structure, repacked when the source is too
+    /// long to pass as is. Nil when the source does not start with a TIFF header.
     static func block(from source: TIFFSource) throws(PhotoError) -> [UInt8]? {
         let header = try source.bytes(at: 0, count: 8)
         guard header.count == 8 else { return nil }
@@ -57,15 +58,20 @@ enum TIFFRepacker {
         default: return nil
         }
         if source.length <= directLimit {
-            return try source.bytes(at: 0, count: Int(source.length))
+            // A JPEG APP1 payload already is what libexif wants: pass it on without copying.
+            if case .memory(let bytes, 6) = source, bytes.starts(with: exifHeader) { return bytes }
+            return exifHeader + (try source.bytes(at: 0, count: Int(source.length)))
         }
         let reader = Reader(source: source, little: little)
         let ifd0Offset = Int64(reader.u32(header, 4))
         let ifd0 = try reader.entries(at: ifd0Offset)
         let exif = try reader.pointer(in: ifd0, tag: 0x8769).map { offset throws(PhotoError) in try reader.entries(at: offset) }
         let gps = try reader.pointer(in: ifd0, tag: 0x8825).map { offset throws(PhotoError) in try reader.entries(at: offset) }
-        return Writer(little: little).tiff(ifd0: ifd0, exif: exif, gps: gps)
+        return exifHeader + Writer(little: little).tiff(ifd0: ifd0, exif: exif, gps: gps)
     }
+
+    /// The header by which libexif recognises an EXIF block (as in JPEG's APP1 segment).
+    static let exifHeader: [UInt8] = Array("Exif\0\0".utf8)
 
     private struct Reader {
         let source: TIFFSource

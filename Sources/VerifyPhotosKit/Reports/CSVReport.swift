@@ -11,9 +11,12 @@ public struct CSVReport: ReportWriter {
         output.line(ReportRecord.fieldNames.joined(separator: ","))
     }
 
-    public mutating func write(_ result: PhotoResult) {
-        let record = ReportRecord(result, messages: messages)
-        output.line(record.fields.map { CSVReport.cell($0.value) }.joined(separator: ","))
+    public func row(for result: PhotoResult) -> String {
+        ReportRecord(result, messages: messages).fields.map { CSVReport.cell($0.value) }.joined(separator: ",")
+    }
+
+    public mutating func write(_ row: String) {
+        output.line(row)
     }
 
     public mutating func finish(_ summary: BatchSummary) {

@@ -2,25 +2,23 @@
 /// every control character. Strings are Swift strings, so the output is always valid UTF-8.
 enum JSONText {
     static func object(_ record: ReportRecord) -> String {
-        var out = "{"
+        var out: [UInt8] = []
+        out.reserveCapacity(768)
+        out.append(UInt8(ascii: "{"))
         for (index, field) in record.fields.enumerated() {
-            if index > 0 { out += "," }
-            out += string(field.name)
-            out += ":"
-            out += value(field.value)
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            append(field.name, to: &out)
+            out.append(UInt8(ascii: ":"))
+            append(field.value, to: &out)
         }
-        out += "}"
-        return out
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func value(_ value: FieldValue) -> String {
-        switch value {
-        case .null: "null"
-        case .text(let s), .foreignText(let s): string(s)
-        case .number(let d): d.isFinite ? number(d) : "null"
-        case .bool(let b): b ? "true" : "false"
-        case .list(let items): "[" + items.map(string).joined(separator: ",") + "]"
-        }
+        var out: [UInt8] = []
+        append(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func number(_ d: Double) -> String {
@@ -29,31 +27,66 @@ enum JSONText {
     }
 
     static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}", "\u{2029}":
-                out += "\\u" + hex4(scalar.value)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u" + hex4(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-        return out
+        var out: [UInt8] = []
+        append(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func hex4(_ v: UInt32) -> String {
-        let digits = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    private static func append(_ value: FieldValue, to out: inout [UInt8]) {
+        switch value {
+        case .null: out += "null".utf8
+        case .text(let s), .foreignText(let s): append(s, to: &out)
+        case .number(let d): out += (d.isFinite ? number(d) : "null").utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .list(let items):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                append(item, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+    }
+
+    /// Appends `s` as a JSON string, working on its UTF-8 bytes (a Swift string is valid UTF-8):
+    /// runs of plain bytes are copied at once, the rest escaped.
+    private static func append(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            var plain = 0, i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                var escape: [UInt8]?
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = [0x5C, 0x22]
+                case UInt8(ascii: "\\"): escape = [0x5C, 0x5C]
+                case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
+                case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
+                case 0x09: escape = [0x5C, UInt8(ascii: "t")]
+                case 0x00..<0x20, 0x7F: escape = unicodeEscape(UInt32(byte))
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    // U+2028 and U+2029 end lines in JavaScript: escape them too.
+                    escape = unicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    width = 3
+                default: break
+                }
+                if let escape {
+                    out.append(contentsOf: bytes[plain..<i])
+                    out.append(contentsOf: escape)
+                    plain = i + width
+                }
+                i += width
+            }
+            out.append(contentsOf: bytes[plain..<bytes.count])
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func unicodeEscape(_ v: UInt32) -> [UInt8] {
+        let digits = Array("0123456789abcdef".utf8)
+        return [0x5C, UInt8(ascii: "u")] + stride(from: 12, through: 0, by: -4).map { digits[Int((v >> UInt32($0)) & 0xF)] }
     }
 }
 
@@ -67,8 +100,12 @@ public struct JSONLinesReport: ReportWriter {
         self.messages = messages
     }
 
-    public mutating func write(_ result: PhotoResult) {
-        output.line(JSONText.object(ReportRecord(result, messages: messages)))
+    public func row(for result: PhotoResult) -> String {
+        JSONText.object(ReportRecord(result, messages: messages))
+    }
+
+    public mutating func write(_ row: String) {
+        output.line(row)
     }
 
     public mutating func finish(_ summary: BatchSummary) {
@@ -87,10 +124,14 @@ public struct JSONArrayReport: ReportWriter {
         self.messages = messages
     }
 
-    public mutating func write(_ result: PhotoResult) {
+    public func row(for result: PhotoResult) -> String {
+        JSONText.object(ReportRecord(result, messages: messages))
+    }
+
+    public mutating func write(_ row: String) {
         output.write(first ? "[\n" : ",\n")
         first = false
-        output.write(JSONText.object(ReportRecord(result, messages: messages)))
+        output.write(row)
     }
 
     public mutating func finish(_ summary: BatchSummary) {

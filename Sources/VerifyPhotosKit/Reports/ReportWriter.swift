@@ -28,11 +28,22 @@ public struct BatchSummary: Sendable, Equatable {
     }
 }
 
-/// An output format: results are written one by one, in input order, as they are verified,
-/// so that a large batch is never held in memory; `finish` ends the document.
-public protocol ReportWriter {
-    mutating func write(_ result: PhotoResult)
+/// An output format. Each result is first turned into a `Row` (text, cells) by `row(for:)`,
+/// which runs for many results at once on all cores and so reads only the writer's settings;
+/// rows are then written one by one, in input order, as they come, so that a large batch is
+/// never held in memory. `finish` ends the document.
+public protocol ReportWriter: Sendable {
+    associatedtype Row: Sendable
+    func row(for result: PhotoResult) -> Row
+    mutating func write(_ row: Row)
     mutating func finish(_ summary: BatchSummary)
+}
+
+extension ReportWriter {
+    /// Formats and writes one result (for callers that do not prepare rows in parallel).
+    public mutating func write(result: PhotoResult) {
+        write(row(for: result))
+    }
 }
 
 /// The formats the CLI offers.
@@ -50,7 +61,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 }
 
 /// Buffered text output to standard output or a file; the one owner of a `FILE*` it opened.
-public final class TextOutput {
+/// Written from one thread only; it is `Sendable` so that writers holding it can prepare rows
+/// on other threads, which never touch it.
+public final class TextOutput: @unchecked Sendable {
     private let stream: UnsafeMutablePointer<FILE>
     private let ownsStream: Bool
     /// Whether the stream is a terminal (colour and tables are for terminals).

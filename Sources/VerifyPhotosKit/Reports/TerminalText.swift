@@ -44,9 +44,13 @@ public struct TableReport: ReportWriter {
         self.color = color
     }
 
-    public mutating func write(_ result: PhotoResult) {
-        pending.append(row(result))
-        statuses.append(result.verdict.status)
+    public func row(for result: PhotoResult) -> (cells: [String], status: PhotoStatus) {
+        (cells(result), result.verdict.status)
+    }
+
+    public mutating func write(_ row: (cells: [String], status: PhotoStatus)) {
+        pending.append(row.cells)
+        statuses.append(row.status)
         if pending.count >= TableReport.bufferedRows { flushRows() }
     }
 
@@ -56,7 +60,7 @@ public struct TableReport: ReportWriter {
         output.flush()
     }
 
-    private func row(_ result: PhotoResult) -> [String] {
+    private func cells(_ result: PhotoResult) -> [String] {
         let v = result.verdict
         let taken = v.captureTime.map { t in
             let w = t.wib
@@ -122,16 +126,17 @@ public struct ExplanationReport: ReportWriter {
         self.boundaryName = boundaryName
     }
 
-    public mutating func write(_ result: PhotoResult) {
+    public func row(for result: PhotoResult) -> [String] {
+        messages.explanation(of: result, policy: policy, boundaryName: boundaryName).enumerated().map { index, line in
+            let text = TerminalText.safe(line)
+            return index == 1 && color ? TerminalText.colored(text, result.verdict.status) : text
+        }
+    }
+
+    public mutating func write(_ row: [String]) {
         if count > 0 { output.line("") }
         count += 1
-        for (index, line) in messages.explanation(of: result, policy: policy, boundaryName: boundaryName).enumerated() {
-            var text = TerminalText.safe(line)
-            if index == 1, color {
-                text = TerminalText.colored(text, result.verdict.status)
-            }
-            output.line(text)
-        }
+        row.forEach(output.line)
     }
 
     public mutating func finish(_ summary: BatchSummary) {
