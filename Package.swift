@@ -26,11 +26,21 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // libjpeg reports errors with longjmp, which Swift cannot catch: this shim does.
         .target(name: "CPhotoShim", dependencies: ["CJPEG"]),
         .target(
             name: "VerifyPhotosKit",
-            dependencies: ["CExif", "CPhotoShim", "CZlib"]
+            dependencies: ["CExif", "CPhotoShim", "CZlib", "CSQLite", "CCrypto"]
         ),
         .executableTarget(
             name: "verify-photos",

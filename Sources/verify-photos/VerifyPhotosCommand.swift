@@ -53,12 +53,32 @@ struct VerifyPhotosCommand: ParsableCommand {
     @Flag(help: "Never colour the output.")
     var noColor = false
 
+    @Flag(help: "Print only photos that need attention, and nothing when all are ok (for cron).")
+    var quiet = false
+
+    @Option(help: ArgumentHelp("Keep a SQLite state of every photo seen, so that later runs read only new or changed photos.", valueName: "file"))
+    var state: String?
+
+    @Flag(help: "With --state: report only photos no earlier finished report included.")
+    var onlyNew = false
+
+    @Option(name: .customLong("report-dir"), help: ArgumentHelp("Also write the report as DIR/YYYY-MM-DD-HHMMSS.jsonl and .csv, each renamed into place when complete.", valueName: "dir"))
+    var reportDir: String?
+
+    @Option(name: .customLong("settle-seconds"), help: "With --state: leave photos modified less than this many seconds ago (and JPEGs without their end marker) for the next run.")
+    var settleSeconds: Int = 60
+
+    @Option(name: .customLong("lock-timeout"), help: "With --state: seconds to wait for another run using the same state before giving up (exit 2).")
+    var lockTimeout: Double = 300
+
     @Option(help: .hidden)
     var now: String?
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one photo file or folder") }
         if !(toleranceMetres >= 0) { throw ValidationError("--tolerance-m must be 0 or more") }
+        if onlyNew && state == nil { throw ValidationError("--only-new needs --state FILE") }
+        if settleSeconds < 0 || !(lockTimeout >= 0) { throw ValidationError("--settle-seconds and --lock-timeout must be 0 or more") }
     }
 
     func run() throws {
@@ -87,22 +107,84 @@ struct VerifyPhotosCommand: ParsableCommand {
         }
         let chosenFormat = format ?? defaultFormat(output: textOutput)
         let color = textOutput.isTerminal && !noColor && getenv("NO_COLOR") == nil
-        let writer = makeReportWriter(chosenFormat, output: textOutput, messages: settings.messages, color: color,
-                                      policy: settings.verifier.policy, boundaryName: settings.verifier.boundary.area.name)
+        var writers: [any ReportWriter] = [makeReportWriter(
+            chosenFormat, output: textOutput, messages: settings.messages, color: color,
+            policy: settings.verifier.policy, boundaryName: settings.verifier.boundary.area.name)]
+        if quiet { writers[0] = QuietReport(writers[0]) }
+        var reports: ReportDirectory?
+        if let reportDir {
+            do {
+                reports = try ReportDirectory(path: reportDir, startedAt: Int64(time(nil)))
+            } catch {
+                throw ConfigurationError("--report-dir: \(Messages.english.describe(error))")
+            }
+            writers += reports?.writers(messages: settings.messages) ?? []
+        }
+        let writer: any ReportWriter = writers.count == 1 ? writers[0] : CombinedReport(writers)
 
         var start = BatchSummary()
         start.skippedFiles = found.skipped
-        let showProgress = TextOutput.standardErrorIsTerminal && items.count > 1
-        let summary = BatchVerifier(verifier: settings.verifier).report(items, with: writer, summary: start) { running in
+        let showProgress = TextOutput.standardErrorIsTerminal && items.count > 1 && !quiet
+        let progress = { (running: BatchSummary) in
             if showProgress, running.photos % 50 == 0 || running.photos == items.count {
                 TextOutput.standardError("\r\u{1B}[K" + settings.messages.progress(done: running.photos, total: items.count))
             }
         }
+        StopSignal.install()
+        let summary: BatchSummary
+        if let state {
+            summary = try runIncremental(items, statePath: state, writer: writer, start: start, settings: settings,
+                                         reports: reports, progress: progress)
+        } else {
+            var batch = BatchVerifier(verifier: settings.verifier)
+            batch.shouldStop = StopSignal.received
+            summary = batch.report(items, with: writer, summary: start, progress: progress)
+            try commit(reports)
+        }
         if showProgress { TextOutput.standardError("\r\u{1B}[K") }
-        if ![.table, .explain].contains(chosenFormat), TextOutput.standardErrorIsTerminal {
+        if ![.table, .explain].contains(chosenFormat), TextOutput.standardErrorIsTerminal, !quiet {
             TextOutput.standardError(settings.messages.summary(summary) + "\n")
         }
+        if let signal = StopSignal.number {
+            TextOutput.standardError("verify-photos: " + settings.messages.stopped(photos: summary.photos) + "\n")
+            throw ExitCode(128 + signal)
+        }
         if summary.worst != .ok { throw ExitCode(1) }
+    }
+
+    private func runIncremental(_ items: [FoundItem], statePath: String, writer: any ReportWriter, start: BatchSummary,
+                                settings: Settings, reports: ReportDirectory?,
+                                progress: (BatchSummary) -> Void) throws -> BatchSummary {
+        // File ages and run times use the system clock (--now only moves the rules' "now").
+        let now = Int64(time(nil))
+        do {
+            let lock = try StateLock(statePath: statePath, timeout: lockTimeout)
+            defer { withExtendedLifetime(lock) {} }
+            let state = try VerificationState(path: statePath, startedAt: now)
+            var run = IncrementalRun(verifier: settings.verifier, state: state, now: now)
+            run.onlyNew = onlyNew
+            run.settleSeconds = Int64(settleSeconds)
+            run.shouldStop = StopSignal.received
+            let outcome = try run.report(items, with: writer, summary: start, progress: progress)
+            try commit(reports)
+            try state.finishRun(at: now)
+            if !quiet {
+                for path in outcome.stillUploading.prefix(20) {
+                    TextOutput.standardError("verify-photos: " + settings.messages.stillUploading(path) + "\n")
+                }
+            }
+            return outcome.summary
+        } catch let error as StateError {
+            throw ConfigurationError(error.description)
+        }
+    }
+
+    private func commit(_ reports: ReportDirectory?) throws {
+        do {
+            try reports?.commit()
+        } catch {
+            throw ConfigurationError("--report-dir: \(Messages.english.describe(error))")
+        }
     }
 
     /// Explain one file to a person, a table of many; JSON Lines for scripts and pipes.

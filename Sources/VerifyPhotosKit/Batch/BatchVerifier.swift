@@ -1,14 +1,29 @@
 import Dispatch
 
+/// `transform` applied to every element on all cores (`DispatchQueue.concurrentPerform`,
+/// suited to blocking file I/O), results in input order.
+func parallelMap<Item: Sendable, Value: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Value) -> [Value] {
+    let slots = UnsafeMutableBufferPointer<Value?>.allocate(capacity: items.count)
+    slots.initialize(repeating: nil)
+    defer { slots.deinitialize().deallocate() }
+    // Each iteration writes only its own slot.
+    nonisolated(unsafe) let output = slots
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        output[index] = transform(items[index])
+    }
+    return slots.compactMap { $0 }
+}
+
 /// Verifies many files on all cores and hands the results back in input order.
 ///
-/// Files are taken in chunks; the files of a chunk are read in parallel
-/// (`DispatchQueue.concurrentPerform`, suited to blocking file I/O), then the chunk's results are
-/// passed on in order before the next chunk starts, so memory stays bounded by the chunk.
+/// Files are taken in chunks; the files of a chunk are read in parallel, then the chunk's
+/// results are passed on in order before the next chunk starts, so memory stays bounded by the
+/// chunk. `shouldStop` is asked between chunks (a signal asked the run to end).
 public struct BatchVerifier: Sendable {
     public var verifier: PhotoVerifier
     /// Files per chunk.
     public var chunkSize = 256
+    public var shouldStop: @Sendable () -> Bool = { false }
 
     public init(verifier: PhotoVerifier) {
         self.verifier = verifier
@@ -24,25 +39,13 @@ public struct BatchVerifier: Sendable {
     /// the calling thread.
     public func run<Prepared: Sendable>(_ items: [FoundItem], prepare: @escaping @Sendable (PhotoResult) -> Prepared,
                                         emit: (Prepared) -> Void) {
+        let verifier = self.verifier
         var start = 0
-        while start < items.count {
+        while start < items.count, !shouldStop() {
             let chunk = Array(items[start..<min(items.count, start + chunkSize)])
-            verifyChunk(chunk, prepare: prepare).forEach(emit)
+            parallelMap(chunk) { prepare(BatchVerifier.verify($0, with: verifier)) }.forEach(emit)
             start += chunk.count
         }
-    }
-
-    private func verifyChunk<Prepared: Sendable>(_ chunk: [FoundItem], prepare: @Sendable (PhotoResult) -> Prepared) -> [Prepared] {
-        let slots = UnsafeMutableBufferPointer<Prepared?>.allocate(capacity: chunk.count)
-        slots.initialize(repeating: nil)
-        defer { slots.deinitialize().deallocate() }
-        let verifier = self.verifier
-        // Each iteration writes only its own slot.
-        nonisolated(unsafe) let output = slots
-        DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
-            output[index] = prepare(BatchVerifier.verify(chunk[index], with: verifier))
-        }
-        return slots.compactMap { $0 }
     }
 
     static func verify(_ item: FoundItem, with verifier: PhotoVerifier) -> PhotoResult {

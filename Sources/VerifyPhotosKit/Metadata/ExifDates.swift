@@ -1,7 +1,7 @@
 /// A calendar date and wall-clock time as a camera recorded it, with no time zone.
 ///
 /// Parsed by hand: Foundation's date formatters crash on machines without tzdata.
-public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var date: CalendarDate
     public var hour: Int
     public var minute: Int
@@ -62,7 +62,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
 }
 
 /// An offset from UTC as EXIF's OffsetTime tags write it (`+07:00`).
-public struct UTCOffset: Sendable, Hashable, CustomStringConvertible {
+public struct UTCOffset: Sendable, Hashable, Codable, CustomStringConvertible {
     public var seconds: Int
 
     public init(seconds: Int) {
@@ -99,7 +99,7 @@ public struct UTCOffset: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A day of the Gregorian calendar.
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int

@@ -1,6 +1,6 @@
 /// Why a file could not be read as a photo. Each case becomes the `error` of an `unreadable`
 /// result; the wording a person reads lives in `Messages`.
-public enum PhotoError: Error, Equatable, Sendable {
+public enum PhotoError: Error, Equatable, Sendable, Codable {
     /// The file could not be opened (missing, no permission, ...).
     case cannotOpen(reason: String)
     /// The path is a folder, FIFO, device or socket, not a file.

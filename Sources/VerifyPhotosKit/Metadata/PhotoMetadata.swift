@@ -1,5 +1,5 @@
 /// A position in WGS 84 degrees.
-public struct GeoPoint: Sendable, Hashable {
+public struct GeoPoint: Sendable, Hashable, Codable {
     public var latitude: Double
     public var longitude: Double
 
@@ -10,7 +10,7 @@ public struct GeoPoint: Sendable, Hashable {
 }
 
 /// Why the GPS position tags of a photo cannot be trusted; any of these means `invalid-gps`.
-public enum GPSProblem: Sendable, Equatable {
+public enum GPSProblem: Sendable, Equatable, Codable {
     /// A rational with a zero denominator.
     case zeroDenominator
     /// Latitude or longitude tags of the wrong type or count, or only one of the two present.
@@ -28,7 +28,7 @@ public enum GPSProblem: Sendable, Equatable {
 }
 
 /// What the GPS IFD says, as numbers decoded from the raw rationals.
-public struct GPSReading: Sendable, Equatable {
+public struct GPSReading: Sendable, Equatable, Codable {
     /// Whether a GPS IFD with at least one entry exists.
     public var present = false
     /// The position as decoded, even when `problem` says it is not to be trusted (e.g. (0, 0)
@@ -59,7 +59,7 @@ public struct GPSReading: Sendable, Equatable {
 }
 
 /// Everything read from one photo's metadata: plain values, no judgement.
-public struct PhotoMetadata: Sendable, Equatable {
+public struct PhotoMetadata: Sendable, Equatable, Codable {
     /// The container the content is (not the extension).
     public var format: ContainerFormat
     /// Whether the file has an EXIF block that could be parsed.

@@ -150,6 +150,10 @@ public struct Messages: Sendable {
         if summary.skippedFiles > 0 {
             line += pick(id: "; \(summary.skippedFiles) berkas lain dilewati", en: "; \(summary.skippedFiles) other files skipped")
         }
+        if summary.stillUploading > 0 {
+            line += pick(id: "; \(summary.stillUploading) masih diunggah, diperiksa pada putaran berikutnya",
+                         en: "; \(summary.stillUploading) still uploading, left for the next run")
+        }
         return line
     }
 
@@ -157,6 +161,16 @@ public struct Messages: Sendable {
     public func revisitedFolder(_ path: String) -> String {
         pick(id: "folder \(TerminalText.safe(path)) dicapai lagi lewat tautan simbolik (mungkin berputar); diperiksa sekali saja",
              en: "folder \(TerminalText.safe(path)) reached again through a symbolic link (a loop?); checked once only")
+    }
+
+    public func stillUploading(_ path: String) -> String {
+        pick(id: "\(TerminalText.safe(path)) mungkin masih diunggah; diperiksa pada putaran berikutnya",
+             en: "\(TerminalText.safe(path)) may still be uploading; left for the next run")
+    }
+
+    public func stopped(photos: Int) -> String {
+        pick(id: "dihentikan oleh sinyal setelah \(photos) foto; laporan dan state konsisten, sisanya diperiksa pada putaran berikutnya",
+             en: "stopped by a signal after \(photos) photos; report and state are consistent, the rest is left for the next run")
     }
 
     public func progress(done: Int, total: Int) -> String {

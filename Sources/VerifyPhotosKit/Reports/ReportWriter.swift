@@ -11,6 +11,8 @@ public struct BatchSummary: Sendable, Equatable {
     public var statusCounts: [PhotoStatus: Int] = [:]
     /// Files in walked folders that are not photos (by content and by name).
     public var skippedFiles = 0
+    /// Photos left for the next run because they may still be uploading (`--state`).
+    public var stillUploading = 0
 
     public init() {}
 
@@ -106,6 +108,11 @@ public final class TextOutput: @unchecked Sendable {
 
     public func flush() {
         fflush(stream)
+    }
+
+    /// Flushes and forces the data to disk; false on a write error.
+    public func sync() -> Bool {
+        fflush(stream) == 0 && ferror(stream) == 0 && fsync(fileno(stream)) == 0
     }
 
     /// Writes straight to standard error (unbuffered), for progress and warnings.

@@ -37,17 +37,24 @@ public struct PhotoVerifier: Sendable {
     /// Reads and judges one file given by its exact bytes (names need not be UTF-8).
     public func verify(path: PhotoPath) -> PhotoResult {
         do {
-            let metadata = try reader.read(path: path)
-            var verdict = judge(metadata)
-            var error: PhotoError?
-            if let damage = metadata.imageDamage {
-                verdict.status = .unreadable
-                error = .damagedJPEG(detail: damage)
-            }
-            return PhotoResult(path: path.description, metadata: metadata, verdict: verdict, error: error)
+            return result(path: path, reading: PhotoReading(metadata: try reader.read(path: path), error: nil))
         } catch {
-            return PhotoResult(path: path.description, metadata: nil, verdict: .unreadable, error: error)
+            return result(path: path, reading: PhotoReading(metadata: nil, error: error))
         }
+    }
+
+    /// Judges what reading a file gave (now, or in an earlier run).
+    public func result(path: PhotoPath, reading: PhotoReading) -> PhotoResult {
+        guard let metadata = reading.metadata else {
+            return PhotoResult(path: path.description, metadata: nil, verdict: .unreadable, error: reading.error)
+        }
+        var verdict = judge(metadata)
+        var error: PhotoError?
+        if let damage = metadata.imageDamage {
+            verdict.status = .unreadable
+            error = .damagedJPEG(detail: damage)
+        }
+        return PhotoResult(path: path.description, metadata: metadata, verdict: verdict, error: error)
     }
 
     /// Judges metadata already read.

@@ -1,0 +1,129 @@
+import CSQLite
+
+/// Why the state database could not be used.
+public struct StateError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+/// A SQLite database; the one owner of its `sqlite3` handle, closed in `deinit`.
+final class SQLiteDatabase {
+    private let handle: OpaquePointer
+
+    init(path: String) throws(StateError) {
+        var db: OpaquePointer?
+        let status = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
+        guard status == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "error \(status)"
+            if let db { sqlite3_close_v2(db) }
+            throw StateError(description: "cannot open state database \(path): \(message)")
+        }
+        handle = db
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    var lastError: String { String(cString: sqlite3_errmsg(handle)) }
+
+    func execute(_ sql: String) throws(StateError) {
+        var message: UnsafeMutablePointer<CChar>?
+        guard sqlite3_exec(handle, sql, nil, nil, &message) == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? lastError
+            sqlite3_free(message)
+            throw StateError(description: "state database: \(text)")
+        }
+    }
+
+    func prepare(_ sql: String) throws(StateError) -> SQLiteStatement {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw StateError(description: "state database: \(lastError)")
+        }
+        return SQLiteStatement(statement, database: self)
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: () throws(StateError) -> T) throws(StateError) -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+}
+
+/// A prepared statement; the one owner of its `sqlite3_stmt`, finalized in `deinit`.
+final class SQLiteStatement {
+    private let handle: OpaquePointer
+    private let database: SQLiteDatabase
+
+    fileprivate init(_ handle: OpaquePointer, database: SQLiteDatabase) {
+        self.handle = handle
+        self.database = database
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// A value to bind to a `?` parameter.
+    enum Value {
+        case integer(Int64)
+        case text(String)
+        case blob([UInt8])
+        case null
+    }
+
+    /// Binds `values` to the parameters in order (after resetting the statement).
+    func bind(_ values: [Value]) throws(StateError) {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        // SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let status: Int32
+            switch value {
+            case .integer(let v): status = sqlite3_bind_int64(handle, index, v)
+            case .text(let s): status = sqlite3_bind_text(handle, index, s, -1, transient)
+            case .blob(let bytes):
+                status = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), transient) }
+            case .null: status = sqlite3_bind_null(handle, index)
+            }
+            guard status == SQLITE_OK else { throw StateError(description: "state database: \(database.lastError)") }
+        }
+    }
+
+    /// Advances to the next row; false when there is none.
+    func step() throws(StateError) -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw StateError(description: "state database: \(database.lastError)")
+        }
+    }
+
+    /// Binds and runs a statement that returns no rows.
+    func run(_ values: [Value]) throws(StateError) {
+        try bind(values)
+        _ = try step()
+    }
+
+    func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    func text(_ column: Int32) -> String? {
+        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        return String(cString: text)
+    }
+
+    func blob(_ column: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let bytes = sqlite3_column_blob(handle, column) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: bytes, count: count))
+    }
+}
