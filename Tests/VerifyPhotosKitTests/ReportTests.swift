@@ -123,3 +123,24 @@ import Testing
         #expect(BatchSummary().worst == .ok)
     }
 }
+
+@Suite struct ReportDirectoryTests {
+    @Test func reportsAppearOnlyWhenCompleteAndNeverReplaceEachOther() throws {
+        let folder = try TestPaths.temporaryFolder().path
+        let result = VerdictTests.verifier.verify(path: TestPaths.fixture("ok-muntok-ii-dms.jpg"))
+        var names: [String] = []
+        for _ in 0..<2 {
+            let reports = try ReportDirectory(path: folder, startedAt: 1_775_182_500)  // the same second
+            var writer = CombinedReport(reports.writers(messages: Messages(language: .english)))
+            writer.write(result: result)
+            writer.finish(BatchSummary())
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).allSatisfy { $0.hasPrefix(".") })
+            try reports.commit()
+            names += reports.finalPaths.map { URL(fileURLWithPath: $0).lastPathComponent }
+        }
+        #expect(names == ["2026-04-03-091500.jsonl", "2026-04-03-091500.csv", "2026-04-03-091500-2.jsonl", "2026-04-03-091500-2.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == names.sorted())
+        let csv = try String(contentsOfFile: folder + "/2026-04-03-091500-2.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("path,status") && csv.contains("ok-muntok-ii-dms.jpg"))
+    }
+}

@@ -66,9 +66,12 @@ public struct QuietReport: ReportWriter {
 /// WIB). Both are written under temporary names and renamed into place only when complete, so
 /// a report is never seen half-written.
 public final class ReportDirectory {
-    public let finalPaths: [String]
+    /// Where the files are, once `commit` has put them in place.
+    public private(set) var finalPaths: [String] = []
+    private let base: String
     private let temporaryPaths: [String]
     private let outputs: [TextOutput]
+    private static let kinds = ["jsonl", "csv"]
 
     public init(path: String, startedAt: Int64) throws(PhotoError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
@@ -77,9 +80,9 @@ public final class ReportDirectory {
         ReportDirectory.removeLeftovers(in: path)
         let t = WIB.localTime(utcSeconds: startedAt)
         let stamp = "\(t.date)-\(pad(t.hour))\(pad(t.minute))\(pad(t.second))"
-        let base = path.hasSuffix("/") ? path : path + "/"
-        finalPaths = ["jsonl", "csv"].map { "\(base)\(stamp).\($0)" }
-        temporaryPaths = ["jsonl", "csv"].map { "\(base).\(stamp).\($0).tmp-\(getpid())" }
+        let folder = path.hasSuffix("/") ? path : path + "/"
+        base = folder + stamp
+        temporaryPaths = ReportDirectory.kinds.map { "\(folder).\(stamp).\($0).tmp-\(getpid())" }
         outputs = try temporaryPaths.map { p throws(PhotoError) in try TextOutput(path: p) }
     }
 
@@ -88,13 +91,36 @@ public final class ReportDirectory {
         [JSONLinesReport(output: outputs[0], messages: messages), CSVReport(output: outputs[1], messages: messages)]
     }
 
-    /// Makes the files durable and renames them into place.
+    /// Makes the files durable and puts them in place, never over an existing report (a run in
+    /// the same second gets `-2`, `-3`, ... in its name).
     public func commit() throws(PhotoError) {
-        for (index, output) in outputs.enumerated() {
-            guard output.sync() else { throw PhotoError.readFailed(reason: "cannot write \(temporaryPaths[index])") }
-            guard rename(temporaryPaths[index], finalPaths[index]) == 0 else {
-                throw PhotoError.readFailed(reason: "cannot rename \(temporaryPaths[index]): \(ReadOnlyFile.describe(errno: errno))")
+        for output in outputs where !output.sync() {
+            throw PhotoError.readFailed(reason: "cannot write the report in \(base)")
+        }
+        var attempt = 1
+        while true {
+            let suffix = attempt == 1 ? "" : "-\(attempt)"
+            let names = ReportDirectory.kinds.map { "\(base)\(suffix).\($0)" }
+            // link() refuses to replace an existing file, unlike rename().
+            var made: [String] = []
+            var failure: Int32 = 0
+            for (temporary, name) in zip(temporaryPaths, names) {
+                guard link(temporary, name) == 0 else {
+                    failure = errno
+                    break
+                }
+                made.append(name)
             }
+            if made.count == names.count {
+                temporaryPaths.forEach { unlink($0) }
+                finalPaths = names
+                return
+            }
+            made.forEach { unlink($0) }  // links this attempt made: undo them, try the next name
+            guard failure == EEXIST, attempt < 1000 else {
+                throw PhotoError.readFailed(reason: "cannot put the report in place as \(names[0]): \(ReadOnlyFile.describe(errno: failure))")
+            }
+            attempt += 1
         }
     }
 
