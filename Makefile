@@ -5,7 +5,7 @@ DEBIAN_PACKAGES = libexif-dev libjpeg62-turbo-dev zlib1g-dev libsqlite3-dev libs
 RELEASE_BIN = .build/release/verify-photos
 SHARED = ../shared
 
-.PHONY: all deps build run test check-shared install uninstall fixtures boundaries fuzz sanitize clean
+.PHONY: all deps build run test check-shared install uninstall fixtures boundaries fuzz sanitize bench bench-deps clean
 
 all: build
 
@@ -57,6 +57,15 @@ fixtures:
 
 boundaries:
 	python3 scripts/embed-boundaries.py
+
+# Throughput, memory and geometry against ExifTool, the 64 KiB floor and shapely (README,
+# "Performance"). Needs ExifTool and shapely, installed here when missing; takes minutes.
+bench: build bench-deps
+	python3 scripts/bench/run.py
+
+bench-deps:
+	@command -v exiftool >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; $$sudo apt-get install -y -qq libimage-exiftool-perl; }
+	@python3 -c "import shapely, numpy" 2>/dev/null || python3 -m pip install -q shapely numpy
 
 # Not part of `make test` (minutes each): see README, "Hostile input".
 fuzz:

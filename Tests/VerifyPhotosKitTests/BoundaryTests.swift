@@ -52,11 +52,14 @@ import Testing
             "desa": EmbeddedBoundaries.desa, "neighbours": EmbeddedBoundaries.neighbours,
             "provinces": EmbeddedBoundaries.provinces,
         ]
+        #expect(EmbeddedBoundaries.fileNames.count == 5)
         for (layer, file) in EmbeddedBoundaries.fileNames {
             let url = TestPaths.packageRoot.appendingPathComponent("boundaries").appendingPathComponent(file)
-            let shipped = try String(contentsOf: url, encoding: .utf8)
-            #expect(embedded[layer] == shipped.trimmingCharacters(in: .whitespacesAndNewlines),
-                    "boundaries/\(file) changed: run python3 scripts/embed-boundaries.py")
+            let shipped = try GeoJSON.features(from: Data(contentsOf: url), source: file)
+            let compiled = try EmbeddedBoundaries.features(try #require(embedded[layer]), source: layer)
+            #expect(compiled.map(\.name) == shipped.map(\.name) && compiled.map(\.code) == shipped.map(\.code),
+                    "boundaries/\(file) changed: run make boundaries")
+            #expect(compiled.map(\.rings) == shipped.map(\.rings), "boundaries/\(file) changed: run make boundaries")
         }
         let source = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("boundaries/SOURCE.md"), encoding: .utf8)
         #expect(source.contains("MIT License") && source.contains("Cahya DSN"))

@@ -19,13 +19,13 @@ public struct Boundary: Sendable {
 
     /// Kabupaten Bangka Barat, compiled into the binary from `boundaries/`.
     public static func bangkaBarat() throws(BoundaryError) -> Boundary {
-        let area = try Boundary.area(geoJSON: EmbeddedBoundaries.regency, source: "bangka-barat.geojson")
+        let area = try Boundary.area(embedded: EmbeddedBoundaries.regency, source: "bangka-barat.geojson")
         return Boundary(
             area: area,
-            kecamatan: try RegionLayer(geoJSON: EmbeddedBoundaries.kecamatan, source: "bangka-barat-kecamatan.geojson"),
-            desa: try RegionLayer(geoJSON: EmbeddedBoundaries.desa, source: "bangka-barat-desa.geojson"),
-            neighbours: try RegionLayer(geoJSON: EmbeddedBoundaries.neighbours, source: "neighbouring-kabupaten.geojson"),
-            provinces: try RegionLayer(geoJSON: EmbeddedBoundaries.provinces, source: "indonesia-provinsi.geojson"),
+            kecamatan: try RegionLayer(embedded: EmbeddedBoundaries.kecamatan, source: "bangka-barat-kecamatan.geojson"),
+            desa: try RegionLayer(embedded: EmbeddedBoundaries.desa, source: "bangka-barat-desa.geojson"),
+            neighbours: try RegionLayer(embedded: EmbeddedBoundaries.neighbours, source: "neighbouring-kabupaten.geojson"),
+            provinces: try RegionLayer(embedded: EmbeddedBoundaries.provinces, source: "indonesia-provinsi.geojson"),
             isEmbeddedDefault: true)
     }
 
@@ -42,19 +42,19 @@ public struct Boundary: Sendable {
         let features = try GeoJSON.features(from: Data(bytes), source: path)
         let name = features.first?.name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let area = Region(name: name, code: features.first?.code, outline: BoundaryIndex(rings: features.flatMap(\.rings)))
-        let bangkaBarat = try Boundary.area(geoJSON: EmbeddedBoundaries.regency, source: "bangka-barat.geojson")
-        let neighbours = try RegionLayer(geoJSON: EmbeddedBoundaries.neighbours, source: "neighbouring-kabupaten.geojson")
+        let bangkaBarat = try Boundary.area(embedded: EmbeddedBoundaries.regency, source: "bangka-barat.geojson")
+        let neighbours = try RegionLayer(embedded: EmbeddedBoundaries.neighbours, source: "neighbouring-kabupaten.geojson")
         return Boundary(
             area: area,
             kecamatan: RegionLayer(regions: []),
             desa: RegionLayer(regions: []),
             neighbours: RegionLayer(regions: [bangkaBarat] + neighbours.regions),
-            provinces: try RegionLayer(geoJSON: EmbeddedBoundaries.provinces, source: "indonesia-provinsi.geojson"),
+            provinces: try RegionLayer(embedded: EmbeddedBoundaries.provinces, source: "indonesia-provinsi.geojson"),
             isEmbeddedDefault: false)
     }
 
-    private static func area(geoJSON text: String, source: String) throws(BoundaryError) -> Region {
-        let features = try GeoJSON.features(from: Data(text.utf8), source: source)
+    private static func area(embedded base64: String, source: String) throws(BoundaryError) -> Region {
+        let features = try EmbeddedBoundaries.features(base64, source: source)
         return Region(name: features.first?.name ?? source, code: features.first?.code,
                       outline: BoundaryIndex(rings: features.flatMap(\.rings)))
     }

@@ -30,9 +30,9 @@ public struct RegionLayer: Sendable {
         self.regions = regions
     }
 
-    /// One region for each GeoJSON feature in `text`.
-    init(geoJSON text: String, source: String) throws(BoundaryError) {
-        let features = try GeoJSON.features(from: Data(text.utf8), source: source)
+    /// One region for each feature of an embedded layer.
+    init(embedded base64: String, source: String) throws(BoundaryError) {
+        let features = try EmbeddedBoundaries.features(base64, source: source)
         regions = features.map { feature in
             Region(name: feature.name ?? feature.code ?? source, code: feature.code,
                    outline: BoundaryIndex(rings: feature.rings))

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""`make bench`: throughput and memory of verify-photos against peers measured in the same run.
+
+    python3 scripts/bench/run.py [--photos N] [--big N] [--skip-big]
+
+(a) verify-photos --format jsonl over N photo-like JPEGs (default 10,000), (b) ExifTool as an
+admin would run it, (c) the floor: reading the first 64 KiB of every file and nothing else; all
+with a warm cache, best of several runs. Then the peak memory (RSS) of (a) at N and at --big
+photos (default 100,000: hard links to the same files), the --state first and repeat runs over
+the big folder, and the geometry microbenchmark next to shapely on the same points.
+Prints a Markdown table (the README's Performance section). Corpora are kept in .bench/.
+"""
+import argparse, os, random, shutil, struct, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BENCH = os.path.join(ROOT, ".bench")
+CLI = os.path.join(ROOT, ".build", "release", "verify-photos")
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+def timed(cmd, runs=3):
+    """Best wall time of `runs` runs, output discarded (exit status 1 = photos flagged is fine)."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        elapsed = time.perf_counter() - start
+        if p.returncode not in (0, 1):
+            sys.exit(f"{cmd[0]} failed ({p.returncode}): {p.stderr.decode()[-500:]}")
+        best = min(best, elapsed)
+    return best
+
+def peak_rss_mb(cmd):
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return int(p.stderr.strip().splitlines()[-1]) / 1024
+
+def corpus(n):
+    folder = os.path.join(BENCH, f"corpus-{n}")
+    if not os.path.isdir(folder):
+        sh([sys.executable, os.path.join(ROOT, "scripts", "bench", "make-corpus.py"), folder + ".tmp", str(n)])
+        os.rename(folder + ".tmp", folder)
+    return folder
+
+def linked_corpus(source, copies):
+    """`copies` hard-linked copies of `source`: many paths, little disk."""
+    folder = f"{source}-x{copies}"
+    if not os.path.isdir(folder):
+        os.makedirs(folder + ".tmp")
+        for i in range(copies):
+            sh(["cp", "-al", source, os.path.join(folder + ".tmp", f"copy{i:02d}")])
+        os.rename(folder + ".tmp", folder)
+    return folder
+
+def floor_binary():
+    out = os.path.join(BENCH, "floor")
+    source = os.path.join(ROOT, "scripts", "bench", "floor.c")
+    if not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(source):
+        sh(["cc", "-O2", "-pthread", source, "-o", out])
+    return out
+
+def geometry():
+    sh(["swift", "build", "--package-path", os.path.join(ROOT, "Benchmarks"), "-c", "release"], stdout=subprocess.DEVNULL)
+    binary = os.path.join(ROOT, "Benchmarks", ".build", "release", "GeometryBenchmark")
+    rng = random.Random(7)
+    # Points over the outline's bounding box widened by 20% (about half inside).
+    lon0, lat0, lon1, lat1 = 105.1085, -2.1543, 105.8115, -1.5021
+    dx, dy = (lon1 - lon0) * 0.2, (lat1 - lat0) * 0.2
+    pts = [(rng.uniform(lon0 - dx, lon1 + dx), rng.uniform(lat0 - dy, lat1 + dy)) for _ in range(1_000_000)]
+    path = os.path.join(BENCH, "points.bin")
+    with open(path, "wb") as f:
+        f.write(b"".join(struct.pack("<dd", x, y) for x, y in pts))
+    out = subprocess.run([binary, path], check=True, capture_output=True, text=True).stdout.split()
+    ours_contains, ours_distance, ours_inside = int(out[0]), int(out[1]), int(out[2])
+
+    import json
+    import numpy as np
+    import shapely
+    from shapely.geometry import shape
+    outline = shape(json.load(open(os.path.join(ROOT, "boundaries", "bangka-barat.geojson")))["features"][0]["geometry"])
+    shapely.prepare(outline)
+    xs = np.array([p[0] for p in pts]); ys = np.array([p[1] for p in pts])
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter(); inside = shapely.contains_xy(outline, xs, ys); best = min(best, time.perf_counter() - start)
+    theirs_contains = len(pts) / best
+    if int(inside.sum()) != ours_inside:
+        print(f"note: inside counts differ: ours {ours_inside}, shapely {int(inside.sum())} (points on the edge)", file=sys.stderr)
+    sample = shapely.points(xs[:20_000], ys[:20_000])
+    boundary = outline.boundary
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter(); shapely.distance(boundary, sample); best = min(best, time.perf_counter() - start)
+    theirs_distance = 20_000 / best
+    return ours_contains, theirs_contains, ours_distance, theirs_distance
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--photos", type=int, default=10_000)
+    ap.add_argument("--big", type=int, default=100_000)
+    ap.add_argument("--skip-big", action="store_true")
+    a = ap.parse_args()
+    os.makedirs(BENCH, exist_ok=True)
+    small = corpus(a.photos)
+    floor = floor_binary()
+    n = a.photos
+    subprocess.run([floor, small], stdout=subprocess.DEVNULL)  # warm the cache
+    t_ours = timed([CLI, "--format", "jsonl", small], runs=5)
+    t_floor = timed([floor, small], runs=5)
+    t_exiftool = timed(["exiftool", "-fast2", "-n", "-j", "-GPSLatitude", "-GPSLongitude", "-DateTimeOriginal",
+                        "-OffsetTimeOriginal", "-r", small], runs=1)
+    rss_small = peak_rss_mb([CLI, "--format", "jsonl", small])
+    rows = [
+        ("(a) verify-photos --format jsonl", f"{n / t_ours:,.0f} photos/s", f"{t_ours:.2f} s"),
+        ("(b) exiftool -fast2 -n -j ... -r", f"{n / t_exiftool:,.0f} photos/s", f"{t_exiftool:.2f} s"),
+        ("(c) floor: first 64 KiB of each file", f"{n / t_floor:,.0f} photos/s", f"{t_floor:.2f} s"),
+    ]
+    ratios = [("a / b (target ≥ 50)", f"{t_exiftool / t_ours:.1f}× ExifTool's throughput"),
+              ("a / c (target: no slower than 3× the floor)", f"{t_ours / t_floor:.1f}× the floor's time")]
+    memory = [(f"peak RSS of (a), {n:,} photos", f"{rss_small:.0f} MB")]
+    state_rows = []
+    if not a.skip_big:
+        copies = max(1, a.big // n)
+        big = linked_corpus(small, copies)
+        m = n * copies
+        subprocess.run([floor, big], stdout=subprocess.DEVNULL)
+        rss_big = peak_rss_mb([CLI, "--format", "jsonl", big])
+        memory.append((f"peak RSS of (a), {m:,} photos", f"{rss_big:.0f} MB (target < 100 MB)"))
+        state = os.path.join(BENCH, "state.db")
+        for suffix in ("", "-wal", "-shm", ".lock"):
+            if os.path.exists(state + suffix):
+                os.remove(state + suffix)
+        t_first = timed([CLI, "--state", state, "--settle-seconds", "0", "--format", "jsonl", big], runs=1)
+        t_repeat = timed([CLI, "--state", state, "--settle-seconds", "0", "--format", "jsonl", big], runs=3)
+        t_repeat_new = timed([CLI, "--state", state, "--settle-seconds", "0", "--only-new", "--format", "jsonl", big], runs=3)
+        state_rows = [
+            (f"--state, first run over {m:,} photos (hash + read)", f"{t_first:.2f} s", "100%"),
+            ("--state, repeat run, nothing changed, full report", f"{t_repeat:.2f} s", f"{100 * t_repeat / t_first:.0f}%"),
+            ("--state --only-new, repeat run (the nightly job)", f"{t_repeat_new:.2f} s", f"{100 * t_repeat_new / t_first:.0f}% (target < 10%)"),
+        ]
+    oc, tc, od, td = geometry()
+    geo = [("point in polygon, one core", f"{oc / 1e6:.1f} M points/s", f"shapely contains_xy (prepared): {tc / 1e6:.1f} M/s", f"{oc / tc:.1f}×"),
+           ("distance to the boundary, one core", f"{od / 1e6:.2f} M points/s", f"shapely distance: {td / 1e3:.1f} k/s", f"{od / td:.0f}×")]
+
+    cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
+    print(f"Machine: {os.cpu_count()} cores ({cpu}); photos ~70 kB each; warm cache; best of several runs.\n")
+    print("| what | throughput | time |\n|---|---|---|")
+    for r in rows: print(f"| {r[0]} | {r[1]} | {r[2]} |")
+    print("\n| ratio | measured |\n|---|---|")
+    for r in ratios: print(f"| {r[0]} | {r[1]} |")
+    print("\n| memory | measured |\n|---|---|")
+    for r in memory: print(f"| {r[0]} | {r[1]} |")
+    if state_rows:
+        print("\n| incremental runs | time | of the first run |\n|---|---|---|")
+        for r in state_rows: print(f"| {r[0]} | {r[1]} | {r[2]} |")
+    print("\n| geometry (2,934-vertex outline) | verify-photos | peer, same points, same run | ratio |\n|---|---|---|---|")
+    for r in geo: print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} |")
+
+main()
