@@ -17,6 +17,8 @@ static const off_t READ_BUDGET = 16 * 1024 * 1024;
 typedef struct {
     struct jpeg_source_mgr pub;
     int fd;
+    const uint8_t *head;
+    size_t head_size;
     off_t offset;
     off_t bytes_read;
     int over_budget;
@@ -34,6 +36,14 @@ static void term_source(j_decompress_ptr cinfo) { (void)cinfo; }
 static boolean fill_input_buffer(j_decompress_ptr cinfo) {
     fd_source *src = (fd_source *)cinfo->src;
     ssize_t n = 0;
+    if (src->offset >= 0 && (size_t)src->offset < src->head_size) {
+        /* Served from the bytes the caller already read: no copy, no system call. */
+        size_t available = src->head_size - (size_t)src->offset;
+        src->pub.next_input_byte = src->head + src->offset;
+        src->pub.bytes_in_buffer = available;
+        src->offset += (off_t)available;
+        return TRUE;
+    }
     if (src->bytes_read >= READ_BUDGET) {
         src->over_budget = 1;
     } else {
@@ -64,7 +74,7 @@ static void skip_input_data(j_decompress_ptr cinfo, long num_bytes) {
     } else {
         src->offset += (off_t)(num_bytes - (long)src->pub.bytes_in_buffer);
         src->pub.bytes_in_buffer = 0;
-        src->pub.next_input_byte = src->buffer;
+        src->pub.next_input_byte = NULL;
     }
 }
 
@@ -75,7 +85,8 @@ static void error_exit(j_common_ptr cinfo) {
 /* Warnings are not printed: the caller decides what a person sees. */
 static void output_message(j_common_ptr cinfo) { (void)cinfo; }
 
-int vp_jpeg_read_header(int fd, vp_jpeg_header *header, char *message, size_t message_size) {
+int vp_jpeg_read_header(int fd, const uint8_t *head, size_t head_size, vp_jpeg_header *header,
+                        char *message, size_t message_size) {
     struct jpeg_decompress_struct cinfo;
     longjmp_error err;
     fd_source src;
@@ -99,6 +110,8 @@ int vp_jpeg_read_header(int fd, vp_jpeg_header *header, char *message, size_t me
     jpeg_create_decompress(&cinfo);
 
     src.fd = fd;
+    src.head = head;
+    src.head_size = head ? head_size : 0;
     src.offset = 0;
     src.pub.init_source = init_source;
     src.pub.fill_input_buffer = fill_input_buffer;

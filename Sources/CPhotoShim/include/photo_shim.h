@@ -11,9 +11,13 @@ typedef struct {
     int progressive;
 } vp_jpeg_header;
 
-/// Reads the JPEG header (markers up to the first scan) from an open file descriptor with
-/// libjpeg, without moving the descriptor's offset and without printing anything.
+#include <stdint.h>
+
+/// Reads the JPEG header (markers up to the first scan) with libjpeg, without printing
+/// anything: from `head` (the file's first `head_size` bytes, already in memory) and, past it,
+/// from the open file descriptor (positional reads; its offset does not move).
 /// Returns 0 on success; otherwise fills `message` with libjpeg's explanation and returns -1.
-int vp_jpeg_read_header(int fd, vp_jpeg_header *header, char *message, size_t message_size);
+int vp_jpeg_read_header(int fd, const uint8_t *head, size_t head_size, vp_jpeg_header *header,
+                        char *message, size_t message_size);
 
 #endif

@@ -54,7 +54,11 @@ public struct MetadataReader: Sendable {
     private func checkImage(_ file: ReadOnlyFile, into metadata: inout PhotoMetadata) {
         var header = vp_jpeg_header()
         var message = [CChar](repeating: 0, count: 256)
-        if vp_jpeg_read_header(file.descriptor, &header, &message, message.count) != 0 {
+        let head = (try? file.headBytes()) ?? []
+        let status = head.withUnsafeBufferPointer { buffer in
+            vp_jpeg_read_header(file.descriptor, buffer.baseAddress, buffer.count, &header, &message, message.count)
+        }
+        if status != 0 {
             metadata.imageDamage = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         } else {
             metadata.pixelWidth = Int(header.width)
