@@ -45,13 +45,17 @@ public struct IncrementalRun {
     }
 
     private enum Work: Sendable {
-        case cached(PhotoPath, PhotoReading, reported: Bool)
+        /// Unchanged: judged again from the stored reading (JSON, decoded on a worker).
+        case cached(PhotoPath, readingJSON: String, stamp: VerificationState.Stamp)
+        /// Unchanged and already reported, with `--only-new`: nothing to do.
+        case skip
         case fresh(PhotoPath, size: Int64, modified: Int64)
         case other(FoundItem)
         case settling(PhotoPath)
     }
 
     private enum Done<Row: Sendable>: Sendable {
+        case skipped
         case result(PhotoResult, Row)
         case fresh(PhotoResult, Row, size: Int64, modified: Int64, sha256: [UInt8], reading: PhotoReading)
         case stillUploading(PhotoPath)
@@ -64,6 +68,7 @@ public struct IncrementalRun {
         let formatter = writer
         var outcome = Outcome(summary: start)
         let verifier = self.verifier, now = self.now, settle = self.settleSeconds
+        var stamps = try state.stamps()
         var index = 0
         while index < items.count {
             if shouldStop() {
@@ -72,19 +77,24 @@ public struct IncrementalRun {
             }
             let chunk = Array(items[index..<min(items.count, index + chunkSize)])
             index += chunk.count
-            let work = try chunk.map { item throws(StateError) in try plan(item) }
+            let work = try chunk.map { item throws(StateError) in try plan(item, stamps: &stamps) }
             let done = parallelMap(work) { work in IncrementalRun.perform(work, verifier: verifier, now: now, settle: settle, formatter: formatter) }
             try state.transaction { () throws(StateError) in
                 for (work, finished) in zip(work, done) {
                     var emit: (PhotoResult, W.Row)?
                     switch finished {
+                    case .skipped:
+                        outcome.reused += 1
                     case .stillUploading(let path):
                         outcome.stillUploading.append(path.description)
                     case .result(let result, let row):
-                        if case .cached(let path, _, let reported) = work {
+                        if case .cached(let path, _, let stamp) = work {
                             outcome.reused += 1
-                            if onlyNew && reported { continue }
-                            try state.emitted(path, verdict: result.verdict)
+                            let reasons = result.verdict.reasons.map(\.rawValue).joined(separator: ",")
+                            // Track what this report includes, and keep the last verdict current.
+                            if !stamp.reported || stamp.status != result.verdict.status.rawValue || stamp.reasons != reasons {
+                                try state.emitted(path, verdict: result.verdict)
+                            }
                         }
                         emit = (result, row)
                     case .fresh(let result, let row, let size, let modified, let sha256, let reading):
@@ -120,15 +130,17 @@ public struct IncrementalRun {
     }
 
     /// Decides on the calling thread (which owns the database) what each item needs.
-    private func plan(_ item: FoundItem) throws(StateError) -> Work {
+    private func plan(_ item: FoundItem, stamps: inout [PhotoPath: VerificationState.Stamp]) throws(StateError) -> Work {
         guard case .photo(let path) = item else { return .other(item) }
         var info = stat()
         guard path.withCString({ stat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .other(item) }
         let size = Int64(info.st_size)
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         if now - Int64(info.st_mtim.tv_sec) < settleSeconds { return .settling(path) }
-        if let entry = try state.entry(at: path), entry.size == size, entry.modified == modified {
-            return .cached(path, entry.reading, reported: entry.reportedIn != 0)
+        // Each path is planned once per run, even when given twice.
+        if let stamp = stamps.removeValue(forKey: path), stamp.size == size, stamp.modified == modified {
+            if onlyNew && stamp.reported { return .skip }
+            if let json = try state.readingJSON(at: path) { return .cached(path, readingJSON: json, stamp: stamp) }
         }
         return .fresh(path, size: size, modified: modified)
     }
@@ -138,11 +150,16 @@ public struct IncrementalRun {
                                                  formatter: W) -> Done<W.Row> {
         func finish(_ result: PhotoResult) -> Done<W.Row> { .result(result, formatter.row(for: result)) }
         switch work {
+        case .skip:
+            return .skipped
         case .settling(let path):
             return .stillUploading(path)
         case .other(let item):
             return finish(BatchVerifier.verify(item, with: verifier))
-        case .cached(let path, let reading, _):
+        case .cached(let path, let json, _):
+            guard let reading = VerificationState.decodeReading(json) else {
+                return finish(verifier.verify(path: path))  // an unreadable record: read the photo again
+            }
             return finish(verifier.result(path: path, reading: reading))
         case .fresh(let path, let size, let modified):
             let reading: PhotoReading
