@@ -18,6 +18,9 @@ public struct BoundaryIndex: Sendable {
     private var rowStart: [Int32] = [0], rowEdges: [Int32] = []
     /// Per cell: 0 wholly outside, 1 wholly inside, 2 crossed by edges.
     private var cellState: [UInt8] = [0]
+    /// Per cell: how many rings of cells around it hold no edge at all (a distance transform),
+    /// so that the nearest-edge search starts where edges can be.
+    private var emptyRings: [UInt16] = [0]
 
     /// Number of edges indexed.
     public var edgeCount: Int { ax.count }
@@ -44,6 +47,39 @@ public struct BoundaryIndex: Sendable {
         buildCells()
         buildRows()
         classifyCells()
+        measureEmptyRings()
+    }
+
+    /// Chebyshev distance, in cells, from each cell to the nearest cell with edges (breadth-first
+    /// from all of those at once).
+    private mutating func measureEmptyRings() {
+        var rings = [UInt16](repeating: UInt16.max, count: columns * rows)
+        var frontier: [Int] = []
+        for cell in 0..<(columns * rows) where cellState[cell] == 2 {
+            rings[cell] = 0
+            frontier.append(cell)
+        }
+        var distance: UInt16 = 0
+        while !frontier.isEmpty {
+            distance += 1
+            var next: [Int] = []
+            for cell in frontier {
+                let r = cell / columns, c = cell % columns
+                for dr in -1...1 {
+                    for dc in -1...1 {
+                        let nr = r + dr, nc = c + dc
+                        guard nr >= 0, nr < rows, nc >= 0, nc < columns else { continue }
+                        let neighbour = nr * columns + nc
+                        if rings[neighbour] == UInt16.max {
+                            rings[neighbour] = distance
+                            next.append(neighbour)
+                        }
+                    }
+                }
+            }
+            frontier = next
+        }
+        emptyRings = rings
     }
 
     // Clamped as Doubles first, so that no value can overflow the conversion to Int.
@@ -182,6 +218,12 @@ public struct BoundaryIndex: Sendable {
         func visit(_ c: Int, _ r: Int) {
             guard c >= 0, c < columns, r >= 0, r < rows else { return }
             let cell = r * columns + c
+            guard cellStart[cell] != cellStart[cell + 1] else { return }
+            // Skip a cell that cannot hold anything nearer than the best so far.
+            let x0 = minX + Double(c) * cellWidth, y0 = minY + Double(r) * cellHeight
+            let gapX = max(0, x0 - px, px - (x0 + cellWidth)) * kx
+            let gapY = max(0, y0 - py, py - (y0 + cellHeight)) * ky
+            guard gapX * gapX + gapY * gapY < best else { return }
             for i in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
                 let (qx, qy) = closestPoint(Int(cellEdges[i]), x: px, y: py, kx: kx, ky: ky)
                 let dx = (qx - px) * kx, dy = (qy - py) * ky
@@ -189,7 +231,8 @@ public struct BoundaryIndex: Sendable {
                 if d < best { best = d; bestX = qx; bestY = qy }
             }
         }
-        var ring = 0
+        // Rings nearer than the first one with edges hold nothing: start there.
+        var ring = Int(emptyRings[r0 * columns + c0])
         while true {
             let cLo = c0 - ring, cHi = c0 + ring, rLo = r0 - ring, rHi = r0 + ring
             // Only the cells on the square's border are new in this round.
