@@ -34,27 +34,32 @@ import Testing
         return Set(files.filter { file in photoEndings.contains { file.hasSuffix($0) } }.map { folder.path + "/" + $0 })
     }
 
-    @Test func aRunKilledPartWayLosesNothingAndCountsNothingTwice() throws {
-        let photos = try NightlyRunTests.uploads(3000)
-        let work = try TemporaryFolder()
-        let state = work.path + "/state.db", reports = work.path + "/reports"
-        let arguments = [CLITests.now, "--state", state, "--only-new", "--report-dir", reports, "--format", "jsonl", photos.path]
-
+    /// Starts a run and returns once its report (in `reports`) holds more than `bytes` bytes,
+    /// or once the run has ended.
+    static func startRun(_ arguments: [String], reportsIn reports: String, past bytes: Int) throws -> Process {
         let process = Process()
         process.executableURL = CLITests.binary
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Kill it once its report has grown a little: photos are being recorded.
-        var waited = 0
-        while process.isRunning, waited < 600 {
+        for _ in 0..<600 where process.isRunning {
             let temporary = (try? FileManager.default.contentsOfDirectory(atPath: reports))?.first { $0.contains(".tmp-") }
             let size = temporary.flatMap { try? FileManager.default.attributesOfItem(atPath: reports + "/" + $0)[.size] as? Int } ?? 0
-            if size > 16_384 { break }
+            if size > bytes { break }
             usleep(10_000)
-            waited += 1
         }
+        return process
+    }
+
+    @Test func aRunKilledPartWayLosesNothingAndCountsNothingTwice() throws {
+        let photos = try NightlyRunTests.uploads(3000)
+        let work = try TemporaryFolder()
+        let state = work.path + "/state.db", reports = work.path + "/reports"
+        let arguments = [CLITests.now, "--state", state, "--only-new", "--report-dir", reports, "--format", "jsonl", photos.path]
+
+        // Kill it once its report has grown a little: photos are being recorded.
+        let process = try NightlyRunTests.startRun(arguments, reportsIn: reports, past: 16_384)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal, "the run finished before it could be killed")
@@ -78,19 +83,7 @@ import Testing
         let work = try TemporaryFolder()
         let state = work.path + "/state.db", reports = work.path + "/reports"
         let arguments = [CLITests.now, "--state", state, "--only-new", "--report-dir", reports, "--format", "jsonl", photos.path]
-        let process = Process()
-        process.executableURL = CLITests.binary
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var waited = 0
-        while process.isRunning, waited < 600 {
-            let temporary = (try? FileManager.default.contentsOfDirectory(atPath: reports))?.first { $0.contains(".tmp-") }
-            if let temporary, (try? FileManager.default.attributesOfItem(atPath: reports + "/" + temporary)[.size] as? Int ?? 0) ?? 0 > 0 { break }
-            usleep(10_000)
-            waited += 1
-        }
+        let process = try NightlyRunTests.startRun(arguments, reportsIn: reports, past: 0)
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         #expect(process.terminationStatus == 128 + SIGTERM, "the run finished before SIGTERM arrived")

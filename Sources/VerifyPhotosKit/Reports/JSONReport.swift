@@ -90,38 +90,18 @@ enum JSONText {
     }
 }
 
-/// `--format jsonl`: one JSON object per photo per line.
-public struct JSONLinesReport: ReportWriter {
+/// `--format jsonl` (one JSON object per photo per line) and `--format json` (the same objects
+/// as one array).
+public struct JSONReport: ReportWriter {
     let output: TextOutput
     let messages: Messages
-
-    public init(output: TextOutput, messages: Messages) {
-        self.output = output
-        self.messages = messages
-    }
-
-    public func row(for result: PhotoResult) -> String {
-        JSONText.object(ReportRecord(result, messages: messages))
-    }
-
-    public mutating func write(_ row: String) {
-        output.line(row)
-    }
-
-    public mutating func finish(_ summary: BatchSummary) {
-        output.flush()
-    }
-}
-
-/// `--format json`: one array of the same objects.
-public struct JSONArrayReport: ReportWriter {
-    let output: TextOutput
-    let messages: Messages
+    let asArray: Bool
     private var first = true
 
-    public init(output: TextOutput, messages: Messages) {
+    public init(output: TextOutput, messages: Messages, asArray: Bool = false) {
         self.output = output
         self.messages = messages
+        self.asArray = asArray
     }
 
     public func row(for result: PhotoResult) -> String {
@@ -129,13 +109,17 @@ public struct JSONArrayReport: ReportWriter {
     }
 
     public mutating func write(_ row: String) {
-        output.write(first ? "[\n" : ",\n")
+        if asArray {
+            output.write(first ? "[\n" : ",\n")
+            output.write(row)
+        } else {
+            output.line(row)
+        }
         first = false
-        output.write(row)
     }
 
     public mutating func finish(_ summary: BatchSummary) {
-        output.line(first ? "[]" : "\n]")
+        if asArray { output.line(first ? "[]" : "\n]") }
         output.flush()
     }
 }

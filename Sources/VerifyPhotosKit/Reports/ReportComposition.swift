@@ -88,7 +88,7 @@ public final class ReportDirectory {
 
     /// The JSON Lines and CSV writers of the two files.
     public func writers(messages: Messages) -> [any ReportWriter] {
-        [JSONLinesReport(output: outputs[0], messages: messages), CSVReport(output: outputs[1], messages: messages)]
+        [JSONReport(output: outputs[0], messages: messages), CSVReport(output: outputs[1], messages: messages)]
     }
 
     /// Makes the files durable and puts them in place, never over an existing report (a run in

@@ -138,8 +138,8 @@ public final class TextOutput: @unchecked Sendable {
 public func makeReportWriter(_ format: ReportFormat, output: TextOutput, messages: Messages,
                              color: Bool, policy: VerificationPolicy, boundaryName: String) -> any ReportWriter {
     switch format {
-    case .jsonl: JSONLinesReport(output: output, messages: messages)
-    case .json: JSONArrayReport(output: output, messages: messages)
+    case .jsonl: JSONReport(output: output, messages: messages)
+    case .json: JSONReport(output: output, messages: messages, asArray: true)
     case .csv: CSVReport(output: output, messages: messages)
     case .table: TableReport(output: output, messages: messages, color: color)
     case .explain: ExplanationReport(output: output, messages: messages, color: color, policy: policy, boundaryName: boundaryName)
