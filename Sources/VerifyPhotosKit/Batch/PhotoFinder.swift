@@ -92,16 +92,25 @@ public struct PhotoFinder: Sendable {
             found.items.append(.unreadableFolder(folder, reason: ReadOnlyFile.describe(errno: errno)))
             return
         }
-        var names: [[UInt8]] = []
+        var entries: [(name: [UInt8], type: UInt8)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
             if name == [0x2E] || name == [0x2E, 0x2E] { continue }
-            names.append(name)
+            entries.append((name, entry.pointee.d_type))
         }
         closedir(directory)
-        for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+        for (name, directoryType) in entries.sorted(by: { $0.name.lexicographicallyPrecedes($1.name) }) {
             let path = folder.appending(name)
             let hidden = name.first == UInt8(ascii: ".")
+            // The directory entry usually tells a plain file's type: no stat() needed then.
+            if directoryType == UInt8(DT_REG) {
+                if hidden || !looksLikePhoto(path, name: name) {
+                    found.skipped += 1
+                } else {
+                    found.items.append(.photo(path))
+                }
+                continue
+            }
             guard let entryInfo = status(path) else {
                 // A dangling link or a file that vanished: verify it, so the error is reported.
                 if !hidden { found.items.append(.photo(path)) }

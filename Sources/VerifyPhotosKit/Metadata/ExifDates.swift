@@ -207,10 +207,12 @@ func pad(_ n: Int) -> String {
 extension String {
     /// The string without leading and trailing spaces, NULs, tabs and newlines.
     var trimmingSpaces: String {
-        let junk: Set<Character> = [" ", "\0", "\t", "\n", "\r"]
-        var s = Substring(self)
-        while let c = s.first, junk.contains(c) { s.removeFirst() }
-        while let c = s.last, junk.contains(c) { s.removeLast() }
-        return String(s)
+        func junk(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        let bytes = utf8
+        guard let first = bytes.first, let last = bytes.last, junk(first) || junk(last) else { return self }
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, junk(bytes[start]) { start = bytes.index(after: start) }
+        while end > start, junk(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        return String(self[start..<end])
     }
 }

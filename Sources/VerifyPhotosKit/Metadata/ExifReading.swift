@@ -135,9 +135,9 @@ extension GPSReading {
     static func timestamp(date: String?, time: [ExifRational]?) -> LocalDateTime? {
         guard let date, let time, time.count == 3,
               let h = time[0].value, let m = time[1].value, let s = time[2].value,
-              h >= 0, h < 24, m >= 0, m < 60, s >= 0, s < 61
+              h >= 0, h < 24, m >= 0, m < 60, s >= 0, s < 61,
+              let day = LocalDateTime(exif: "\(date.trimmingSpaces.prefix(10)) 00:00:00")
         else { return nil }
-        let text = "\(date.trimmingSpaces.prefix(10)) \(pad(Int(h))):\(pad(Int(m))):\(pad(Int(s)))"
-        return LocalDateTime(exif: text)
+        return LocalDateTime(date: day.date, hour: Int(h), minute: Int(m), second: min(59, Int(s)))
     }
 }

@@ -20,9 +20,8 @@ public enum EvidenceHint: String, Sendable, CaseIterable {
 
     /// The hint for a photo, or nil when its position is fine (or it is not a photo at all).
     public init?(metadata: PhotoMetadata?, path: String) {
-        guard let metadata else { return nil }
+        guard let metadata, metadata.gps.position == nil else { return nil }
         let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
-        if metadata.gps.position != nil { return nil }
         if metadata.gps.problem == .nullIsland || metadata.gps.problem == .voidStatus {
             self = .noFix
             return
