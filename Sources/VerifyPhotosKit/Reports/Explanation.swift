@@ -198,3 +198,42 @@ extension String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }
+
+/// `--format explain`: every value read and every rule's outcome, one block per photo.
+public struct ExplanationReport: ReportWriter {
+    let output: TextOutput
+    let messages: Messages
+    let color: Bool
+    let policy: VerificationPolicy
+    let boundaryName: String
+    private var count = 0
+
+    public init(output: TextOutput, messages: Messages, color: Bool, policy: VerificationPolicy, boundaryName: String) {
+        self.output = output
+        self.messages = messages
+        self.color = color
+        self.policy = policy
+        self.boundaryName = boundaryName
+    }
+
+    public func row(for result: PhotoResult) -> [String] {
+        messages.explanation(of: result, policy: policy, boundaryName: boundaryName).enumerated().map { index, line in
+            let text = TerminalText.safe(line)
+            return index == 1 && color ? TerminalText.colored(text, result.verdict.status) : text
+        }
+    }
+
+    public mutating func write(_ row: [String]) {
+        if count > 0 { output.line("") }
+        count += 1
+        row.forEach(output.line)
+    }
+
+    public mutating func finish(_ summary: BatchSummary) {
+        if count > 1 {
+            output.line("")
+            output.line(messages.summary(summary))
+        }
+        output.flush()
+    }
+}

@@ -78,7 +78,7 @@ public enum WIB {
     }
 }
 
-/// Formats seconds since the epoch as ISO 8601 UTC: `2026-04-03T02:15:00Z`.
+/// A UTC wall-clock time as ISO 8601: `2026-04-03T02:15:00Z`.
 func iso8601UTC(_ time: LocalDateTime) -> String {
     "\(time)Z"
 }
