@@ -22,7 +22,7 @@ import Testing
         var lines: [String] { stdout.split(separator: "\n").map(String.init) }
     }
 
-    static func run(_ arguments: [String], as user: String? = nil) throws -> Run {
+    static func run(_ arguments: [String], as user: String? = nil, binary: URL = CLITests.binary) throws -> Run {
         let process = Process()
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
@@ -199,14 +199,18 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder.path + "/c.jpg")
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder.path + "/locked")
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path + "/locked") }
-        // Root reads everything, so run as an unprivileged user when the tests run as root.
+        // Root reads everything, so run as an unprivileged user when the tests run as root,
+        // from a copy of the binary that user can reach wherever the clone is.
         let user = getuid() == 0 ? "65534" : nil  // nobody
-        let run = try CLITests.run([CLITests.now, "--format", "jsonl", folder.path], as: user)
+        let binary = folder.path + "/verify-photos"
+        try FileManager.default.copyItem(atPath: CLITests.binary.path, toPath: binary)
+        let run = try CLITests.run([CLITests.now, "--format", "jsonl", folder.path], as: user, binary: URL(fileURLWithPath: binary))
         let objects = try CLITests.objects(run)
         #expect(run.status == 1)
         #expect(objects.map { URL(fileURLWithPath: $0["path"] as! String).lastPathComponent } == ["b.jpg", "c.jpg", "locked"])
         #expect(objects.map { $0["status"] as? String } == ["ok", "unreadable", "unreadable"])
         #expect((objects[1]["error"] as? String)?.contains("Permission denied") == true)
+        #expect((objects[2]["error"] as? String)?.contains("Permission denied") == true)
     }
 }
 
