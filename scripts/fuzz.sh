@@ -6,6 +6,9 @@
 # minimized crasher (scripts/fuzz.sh minimize FILE) in Fuzz/Regressions/: a test replays them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# A clean build each time: an incremental one was seen to lose the coverage instrumentation
+# of the library (libFuzzer then reports cov of a dozen edges).
+rm -rf Fuzz/.build/release Fuzz/.build/*-unknown-linux-gnu/release
 swift build --package-path Fuzz -c release --sanitize=fuzzer --sanitize=address >/dev/null
 fuzzer=Fuzz/.build/release/MetadataFuzzer
 mkdir -p .fuzz/corpus .fuzz/crashes
