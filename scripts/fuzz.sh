@@ -6,11 +6,12 @@
 # minimized crasher (scripts/fuzz.sh minimize FILE) in Fuzz/Regressions/: a test replays them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# A clean build each time: an incremental one was seen to lose the coverage instrumentation
-# of the library (libFuzzer then reports cov of a dozen edges).
-rm -rf Fuzz/.build/release Fuzz/.build/*-unknown-linux-gnu/release
+# A clean build each time: an incremental one was seen to keep an uninstrumented library
+# (libFuzzer then reports a coverage of a dozen edges instead of over a thousand).
+rm -rf Fuzz/.build
 swift build --package-path Fuzz -c release --sanitize=fuzzer --sanitize=address >/dev/null
 fuzzer=Fuzz/.build/release/MetadataFuzzer
+rm -f /dev/shm/verify-photos-fuzz-*
 mkdir -p .fuzz/corpus .fuzz/crashes
 if [ "${1:-}" = "minimize" ]; then
   exec "$fuzzer" -minimize_crash=1 -runs=20000 -exact_artifact_path=".fuzz/crashes/minimized-$(basename "$2")" "$2"
