@@ -60,7 +60,11 @@ def floor_binary():
     return out
 
 def geometry():
-    sh(["swift", "build", "--package-path", os.path.join(ROOT, "Benchmarks"), "-c", "release"], stdout=subprocess.DEVNULL)
+    build = ["swift", "build", "--package-path", os.path.join(ROOT, "Benchmarks"), "-c", "release"]
+    if subprocess.run(build, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode != 0:
+        # A stale build description (a source file renamed since) fails the build: start afresh.
+        shutil.rmtree(os.path.join(ROOT, "Benchmarks", ".build"), ignore_errors=True)
+        sh(build, stdout=subprocess.DEVNULL)
     binary = os.path.join(ROOT, "Benchmarks", ".build", "release", "GeometryBenchmark")
     rng = random.Random(7)
     # Points over the outline's bounding box widened by 20% (about half inside).
