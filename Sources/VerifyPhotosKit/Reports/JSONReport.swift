@@ -15,12 +15,6 @@ enum JSONText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func value(_ value: FieldValue) -> String {
-        var out: [UInt8] = []
-        append(value, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     static func number(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
         return String(d)

@@ -1,0 +1,88 @@
+/// Applies a `VerificationPolicy` and a `Boundary` to what was read from photos.
+public struct PhotoVerifier: Sendable {
+    public var boundary: Boundary
+    public var policy: VerificationPolicy
+    public var reader = MetadataReader()
+
+    public init(boundary: Boundary, policy: VerificationPolicy) {
+        self.boundary = boundary
+        self.policy = policy
+    }
+
+    /// Reads and judges one file. Never throws: a file that cannot be read is `unreadable`.
+    public func verify(path: String) -> PhotoResult {
+        verify(path: PhotoPath(path))
+    }
+
+    /// Reads and judges one file given by its exact bytes (names need not be UTF-8).
+    public func verify(path: PhotoPath) -> PhotoResult {
+        do {
+            return result(path: path, reading: PhotoReading(metadata: try reader.read(path: path), error: nil))
+        } catch {
+            return result(path: path, reading: PhotoReading(metadata: nil, error: error))
+        }
+    }
+
+    /// Judges what reading a file gave (now, or in an earlier run).
+    public func result(path: PhotoPath, reading: PhotoReading) -> PhotoResult {
+        guard let metadata = reading.metadata else {
+            return PhotoResult(path: path.description, metadata: nil, verdict: .unreadable, error: reading.error)
+        }
+        var verdict = judge(metadata)
+        var error: PhotoError?
+        if let damage = metadata.imageDamage {
+            verdict.status = .unreadable
+            error = .damagedJPEG(detail: damage)
+        }
+        return PhotoResult(path: path.description, metadata: metadata, verdict: verdict, error: error)
+    }
+
+    /// Judges metadata already read.
+    public func judge(_ metadata: PhotoMetadata) -> Verdict {
+        var reasons = Set<ReasonCode>()
+        let gps = metadata.gps
+        let margin = policy.toleranceMetres + (gps.horizontalError ?? 0)
+
+        var location: Location?
+        if !gps.hasPositionTags {
+            reasons.insert(.noGPS)
+        } else if let position = gps.position {
+            let found = boundary.locate(position)
+            location = found
+            if found.distanceToBoundary < margin {
+                reasons.insert(.nearBoundary)
+            } else if !found.inside {
+                reasons.insert(.outsideRegency)
+            }
+        } else {
+            reasons.insert(.invalidGPS)
+        }
+
+        let captureTime = CaptureTime(metadata)
+        if let captureTime {
+            let day = captureTime.wib.date
+            if let required = policy.requiredDate {
+                if day != required { reasons.insert(.wrongDate) }
+            } else {
+                if !policy.wfhDays.contains(day.weekday) { reasons.insert(.notWFHDay) }
+                if day < policy.policyStart { reasons.insert(.beforePolicyStart) }
+            }
+            if captureTime.utcSeconds > policy.nowUTCSeconds + policy.maxClockSkewSeconds {
+                reasons.insert(.futureCaptureTime)
+            }
+        } else {
+            reasons.insert(.noCaptureTime)
+        }
+
+        var skew: Int64?
+        if let captureTime, captureTime.source != .gpsTime, let gpsTime = gps.utcTime {
+            let difference = captureTime.utcSeconds - gpsTime.secondsSinceEpoch
+            skew = difference
+            if abs(difference) > policy.maxClockSkewSeconds { reasons.insert(.gpsTimeMismatch) }
+        }
+
+        let ordered = ReasonCode.allCases.filter(reasons.contains)
+        return Verdict(status: PhotoStatus(reasons: ordered), reasons: ordered, location: location,
+                       boundaryMarginMetres: margin, captureTime: captureTime, clockSkewSeconds: skew)
+    }
+}
