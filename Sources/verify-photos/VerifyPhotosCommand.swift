@@ -105,7 +105,7 @@ struct VerifyPhotosCommand: ParsableCommand {
         } else {
             textOutput = TextOutput()
         }
-        let chosenFormat = format ?? defaultFormat(output: textOutput)
+        let chosenFormat = format ?? defaultFormat(output: textOutput, found: found)
         let color = textOutput.isTerminal && !noColor && getenv("NO_COLOR") == nil
         var writers: [any ReportWriter] = [makeReportWriter(
             chosenFormat, output: textOutput, messages: settings.messages, color: color,
@@ -188,20 +188,16 @@ struct VerifyPhotosCommand: ParsableCommand {
     }
 
     /// Explain one file to a person, a table of many; JSON Lines for scripts and pipes.
-    private func defaultFormat(output textOutput: TextOutput) -> ReportFormat {
+    private func defaultFormat(output textOutput: TextOutput, found: FoundFiles) -> ReportFormat {
         if let output {
             if output.hasSuffix(".csv") { return .csv }
             if output.hasSuffix(".json") { return .json }
             return .jsonl
         }
         guard textOutput.isTerminal else { return .jsonl }
-        let singleFile = paths.count == 1 && !isDirectory(paths[0])
+        // One file named on the command line (not a folder holding one photo).
+        let singleFile = paths.count == 1 && found.items == [.photo(path: paths[0])]
         return singleFile ? .explain : .table
-    }
-
-    private func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 }
 

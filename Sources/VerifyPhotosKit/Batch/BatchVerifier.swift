@@ -68,7 +68,7 @@ extension BatchVerifier {
         var summary = summary
         let formatter = writer
         run(items, prepare: { result in (result.verdict.status, formatter.row(for: result)) }) { status, row in
-            summary.statusCounts[status, default: 0] += 1
+            summary.add(status)
             writer.write(row)
             progress(summary)
         }

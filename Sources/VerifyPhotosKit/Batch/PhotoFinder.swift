@@ -70,17 +70,12 @@ public struct PhotoFinder: Sendable {
         var inode: UInt64
     }
 
-    private func status(_ path: PhotoPath) -> stat? {
-        var info = stat()
-        return path.withCString { stat($0, &info) } == 0 ? info : nil
-    }
-
     private func isFolder(_ path: PhotoPath) -> Bool {
-        status(path).map { ($0.st_mode & S_IFMT) == S_IFDIR } ?? false
+        path.status().map { ($0.st_mode & S_IFMT) == S_IFDIR } ?? false
     }
 
     private func walk(_ folder: PhotoPath, into found: inout FoundFiles, seen: inout Set<FolderID>) {
-        guard let info = status(folder) else {
+        guard let info = folder.status() else {
             found.items.append(.unreadableFolder(folder, reason: ReadOnlyFile.describe(errno: errno)))
             return
         }
@@ -111,7 +106,7 @@ public struct PhotoFinder: Sendable {
                 }
                 continue
             }
-            guard let entryInfo = status(path) else {
+            guard let entryInfo = path.status() else {
                 // A dangling link or a file that vanished: verify it, so the error is reported.
                 if !hidden { found.items.append(.photo(path)) }
                 continue

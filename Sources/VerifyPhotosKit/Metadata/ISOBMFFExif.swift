@@ -7,61 +7,49 @@
 enum ISOBMFFExif {
     private static let maxMetaBytes = 8 * 1024 * 1024
 
-    private struct Box {
-        var type: String
-        var start: Int64       // of the box
-        var payload: Int64     // of its content
-        var end: Int64
+    /// A box header at `offset` of `bytes`: its type, header length and whole length, checked
+    /// to fit in the `remaining` bytes from `offset` (a size of 0 means "to the end").
+    private static func boxHeader(_ bytes: [UInt8], at offset: Int, remaining: Int64) -> (type: String, header: Int64, size: Int64)? {
+        guard let size32 = bytes.be32(offset), let type = bytes.fourCC(offset + 4) else { return nil }
+        var size = Int64(size32), header: Int64 = 8
+        if size32 == 1 {
+            guard let large = bytes.beUInt(offset + 8, size: 8), large <= UInt64(remaining) else { return nil }
+            size = Int64(large)
+            header = 16
+        } else if size32 == 0 {
+            size = remaining
+        }
+        guard size >= header, size <= remaining else { return nil }
+        return (type, header, size)
     }
 
-    /// The boxes in `start..<end` of the file (top level) with their bounds.
-    private static func boxes(in file: ReadOnlyFile, from start: Int64, to end: Int64) throws(PhotoError) -> [Box] {
-        var result: [Box] = []
-        var offset = start
-        while offset + 8 <= end, result.count < ReadLimits.structures {
-            let header = try file.bytes(at: offset, count: 16)
-            guard let size32 = header.be32(0), let type = header.fourCC(4) else { break }
-            var size = Int64(size32), payload = offset + 8
-            if size32 == 1 {
-                guard let large = header.beUInt(8, size: 8), large <= UInt64(Int64.max) else { break }
-                size = Int64(large)
-                payload += 8
-            } else if size32 == 0 {
-                size = end - offset
-            }
-            guard size >= payload - offset, offset + size <= end else { break }
-            result.append(Box(type: type, start: offset, payload: payload, end: offset + size))
-            offset += size
+    /// The content of the first top-level box of `type`, reading only box headers before it.
+    private static func topLevelBox(_ type: String, in file: ReadOnlyFile) throws(PhotoError) -> (start: Int64, end: Int64)? {
+        var offset: Int64 = 0
+        for _ in 0..<ReadLimits.structures {
+            guard offset + 8 <= file.size,
+                  let box = boxHeader(try file.bytes(at: offset, count: 16), at: 0, remaining: file.size - offset) else { return nil }
+            if box.type == type { return (offset + box.header, offset + box.size) }
+            offset += box.size
         }
-        return result
+        return nil
     }
 
     /// Child boxes inside an in-memory box body.
     private static func children(of body: [UInt8], from start: Int) -> [(type: String, body: [UInt8])] {
         var result: [(String, [UInt8])] = []
         var i = start
-        while i + 8 <= body.count, result.count < ReadLimits.structures {
-            guard let size32 = body.be32(i), let type = body.fourCC(i + 4) else { break }
-            var size = Int(size32), header = 8
-            if size32 == 1 {
-                guard let large = body.beUInt(i + 8, size: 8), large <= UInt64(body.count) else { break }
-                size = Int(large)
-                header = 16
-            } else if size32 == 0 {
-                size = body.count - i
-            }
-            guard size >= header, i + size <= body.count else { break }
-            result.append((type, Array(body[(i + header)..<(i + size)])))
-            i += size
+        while i + 8 <= body.count, result.count < ReadLimits.structures,
+              let box = boxHeader(body, at: i, remaining: Int64(body.count - i)) {
+            result.append((box.type, Array(body[(i + Int(box.header))..<(i + Int(box.size))])))
+            i += Int(box.size)
         }
         return result
     }
 
     static func find(in file: ReadOnlyFile) throws(PhotoError) -> TIFFSource? {
-        guard let meta = try boxes(in: file, from: 0, to: file.size).first(where: { $0.type == "meta" }),
-              meta.end - meta.payload <= maxMetaBytes
-        else { return nil }
-        let body = try file.bytes(at: meta.payload, count: Int(meta.end - meta.payload))
+        guard let meta = try topLevelBox("meta", in: file), meta.end - meta.start <= maxMetaBytes else { return nil }
+        let body = try file.bytes(at: meta.start, count: Int(meta.end - meta.start))
         // `meta` is a full box: 4 bytes of version and flags before its children.
         let parts = children(of: body, from: 4)
         var exifItems: [UInt32] = []

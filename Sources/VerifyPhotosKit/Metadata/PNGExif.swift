@@ -27,6 +27,9 @@ enum PNGExif {
         return rawProfile
     }
 
+    /// Most text a compressed profile may inflate to: the hex digits of the largest EXIF block.
+    private static let textLimit = ReadLimits.exifBytes * 2 + 64
+
     /// The text of a "Raw profile type exif|APP1" chunk: `\nexif\n  <length>\n<hex digits>`.
     static func rawProfileExif(_ chunk: [UInt8], type: String) -> TIFFSource? {
         guard let nul = chunk.firstIndex(of: 0) else { return nil }
@@ -35,7 +38,7 @@ enum PNGExif {
         var text: [UInt8]
         switch type {
         case "zTXt":
-            guard nul + 2 <= chunk.count, let inflated = Inflater().inflate(Array(chunk[(nul + 2)...]), limit: ReadLimits.exifBytes * 2 + 64) else { return nil }
+            guard nul + 2 <= chunk.count, let inflated = Inflater().inflate(Array(chunk[(nul + 2)...]), limit: textLimit) else { return nil }
             text = inflated
         case "iTXt":
             // keyword\0 compressed-flag method language\0 translated\0 text
@@ -47,7 +50,7 @@ enum PNGExif {
                 i = end + 1
             }
             let body = Array(chunk[i...])
-            guard let decoded = compressed ? Inflater().inflate(body, limit: ReadLimits.exifBytes * 2 + 64) : body else { return nil }
+            guard let decoded = compressed ? Inflater().inflate(body, limit: textLimit) : body else { return nil }
             text = decoded
         default:
             text = Array(chunk[(nul + 1)...])

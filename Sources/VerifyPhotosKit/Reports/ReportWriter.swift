@@ -13,7 +13,11 @@ public struct BatchSummary: Sendable, Equatable {
     public func count(of status: PhotoStatus) -> Int { statusCounts[status, default: 0] }
 
     public mutating func add(_ result: PhotoResult) {
-        statusCounts[result.verdict.status, default: 0] += 1
+        add(result.verdict.status)
+    }
+
+    public mutating func add(_ status: PhotoStatus) {
+        statusCounts[status, default: 0] += 1
     }
 
     /// The worst status seen, `ok` for an empty batch.

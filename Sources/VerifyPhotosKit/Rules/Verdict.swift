@@ -13,6 +13,11 @@ public struct Verdict: Sendable, Equatable {
     /// Camera clock minus GPS clock, in seconds, when both are recorded.
     public var clockSkewSeconds: Int64?
 
+    /// The reason codes as one comma-separated text, as the state stores them.
+    public var reasonList: String {
+        reasons.map(\.rawValue).joined(separator: ",")
+    }
+
     /// A verdict for a file that could not be read at all.
     public static let unreadable = Verdict(status: .unreadable, reasons: [], location: nil,
                                            boundaryMarginMetres: 0, captureTime: nil, clockSkewSeconds: nil)

@@ -67,7 +67,7 @@ public struct IncrementalRun {
         var writer = writer
         let formatter = writer
         var outcome = Outcome(summary: start)
-        let verifier = self.verifier, now = self.now, settle = self.settleSeconds
+        let verifier = self.verifier, now = self.now
         var stamps = try state.stamps()
         var index = 0
         while index < items.count {
@@ -78,7 +78,7 @@ public struct IncrementalRun {
             let chunk = Array(items[index..<min(items.count, index + chunkSize)])
             index += chunk.count
             let work = try chunk.map { item throws(StateError) in try plan(item, stamps: &stamps) }
-            let done = parallelMap(work) { work in IncrementalRun.perform(work, verifier: verifier, now: now, settle: settle, formatter: formatter) }
+            let done = parallelMap(work) { work in IncrementalRun.perform(work, verifier: verifier, now: now, formatter: formatter) }
             try state.transaction { () throws(StateError) in
                 for (work, finished) in zip(work, done) {
                     var emit: (PhotoResult, W.Row)?
@@ -90,9 +90,9 @@ public struct IncrementalRun {
                     case .result(let result, let row):
                         if case .cached(let path, _, let stamp) = work {
                             outcome.reused += 1
-                            let reasons = result.verdict.reasons.map(\.rawValue).joined(separator: ",")
                             // Track what this report includes, and keep the last verdict current.
-                            if !stamp.reported || stamp.status != result.verdict.status.rawValue || stamp.reasons != reasons {
+                            if !stamp.reported || stamp.status != result.verdict.status.rawValue
+                                || stamp.reasons != result.verdict.reasonList {
                                 try state.emitted(path, verdict: result.verdict)
                             }
                         }
@@ -101,7 +101,7 @@ public struct IncrementalRun {
                         guard case .fresh(let path, _, _) = work else { continue }
                         outcome.read += 1
                         var reportedIn: Int64 = 0
-                        if let (old, _, oldReported) = try state.entries(withHash: sha256).first(where: { $0.0 != path && !exists($0.0) }) {
+                        if let (old, oldReported) = try state.entries(withHash: sha256).first(where: { $0.path != path && $0.path.status() == nil }) {
                             outcome.moved += 1
                             reportedIn = oldReported
                             try state.remove(old)
@@ -124,16 +124,10 @@ public struct IncrementalRun {
         return outcome
     }
 
-    private func exists(_ path: PhotoPath) -> Bool {
-        var info = stat()
-        return path.withCString { stat($0, &info) } == 0
-    }
-
     /// Decides on the calling thread (which owns the database) what each item needs.
     private func plan(_ item: FoundItem, stamps: inout [PhotoPath: VerificationState.Stamp]) throws(StateError) -> Work {
         guard case .photo(let path) = item else { return .other(item) }
-        var info = stat()
-        guard path.withCString({ stat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .other(item) }
+        guard let info = path.status(), (info.st_mode & S_IFMT) == S_IFREG else { return .other(item) }
         let size = Int64(info.st_size)
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         if now - Int64(info.st_mtim.tv_sec) < settleSeconds { return .settling(path) }
@@ -146,8 +140,7 @@ public struct IncrementalRun {
     }
 
     /// Runs on the worker threads: reads, hashes and judges.
-    private static func perform<W: ReportWriter>(_ work: Work, verifier: PhotoVerifier, now: Int64, settle: Int64,
-                                                 formatter: W) -> Done<W.Row> {
+    private static func perform<W: ReportWriter>(_ work: Work, verifier: PhotoVerifier, now: Int64, formatter: W) -> Done<W.Row> {
         func finish(_ result: PhotoResult) -> Done<W.Row> { .result(result, formatter.row(for: result)) }
         switch work {
         case .skip:

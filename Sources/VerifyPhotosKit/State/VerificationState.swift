@@ -23,7 +23,6 @@ public final class VerificationState {
     private let delete: SQLiteStatement
     private let markEmitted: SQLiteStatement
     private let encoder = JSONEncoder()
-    private let decoder = JSONDecoder()
     /// This run's number.
     public let run: Int64
 
@@ -73,7 +72,7 @@ public final class VerificationState {
             return last.integer(0)
         }
         findByPath = try database.prepare("SELECT reading FROM photos WHERE path = ?")
-        findByHash = try database.prepare("SELECT path, reading, reported_in FROM photos WHERE sha256 = ? LIMIT 8")
+        findByHash = try database.prepare("SELECT path, reported_in FROM photos WHERE sha256 = ? LIMIT 8")
         upsert = try database.prepare("""
             INSERT INTO photos (path, size, mtime_ns, sha256, reading, status, reasons, verified_in, verified_at, emitted_in, reported_in)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -108,14 +107,12 @@ public final class VerificationState {
         try? JSONDecoder().decode(PhotoReading.self, from: Data(json.utf8))
     }
 
-    /// Stored photos with this content, as (path, reading, reported in).
-    func entries(withHash sha256: [UInt8]) throws(StateError) -> [(PhotoPath, PhotoReading, Int64)] {
+    /// Stored photos with this content, and the run that first reported each (0: none yet).
+    func entries(withHash sha256: [UInt8]) throws(StateError) -> [(path: PhotoPath, reportedIn: Int64)] {
         try findByHash.bind([.blob(sha256)])
-        var found: [(PhotoPath, PhotoReading, Int64)] = []
+        var found: [(path: PhotoPath, reportedIn: Int64)] = []
         while try findByHash.step() {
-            if let reading = decode(findByHash.text(1)) {
-                found.append((PhotoPath(bytes: findByHash.blob(0)), reading, findByHash.integer(2)))
-            }
+            found.append((PhotoPath(bytes: findByHash.blob(0)), findByHash.integer(1)))
         }
         return found
     }
@@ -125,14 +122,13 @@ public final class VerificationState {
                 verdict: Verdict, reportedIn: Int64, at time: Int64) throws(StateError) {
         let json = (try? encoder.encode(reading)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         try upsert.run([.blob(path.bytes), .integer(size), .integer(modified), .blob(sha256), .text(json),
-                        .text(verdict.status.rawValue), .text(verdict.reasons.map(\.rawValue).joined(separator: ",")),
+                        .text(verdict.status.rawValue), .text(verdict.reasonList),
                         .integer(run), .integer(time), .integer(run), .integer(reportedIn)])
     }
 
     /// Notes that an unchanged photo is in this run's report, with its verdict under today's rules.
     func emitted(_ path: PhotoPath, verdict: Verdict) throws(StateError) {
-        try markEmitted.run([.integer(run), .text(verdict.status.rawValue),
-                             .text(verdict.reasons.map(\.rawValue).joined(separator: ",")), .blob(path.bytes)])
+        try markEmitted.run([.integer(run), .text(verdict.status.rawValue), .text(verdict.reasonList), .blob(path.bytes)])
     }
 
     func remove(_ path: PhotoPath) throws(StateError) {
@@ -153,22 +149,19 @@ public final class VerificationState {
         }
     }
 
-    /// Number of photos recorded (for tests and the summary).
+    /// Number of photos recorded.
     public func count() throws(StateError) -> Int {
-        let statement = try database.prepare("SELECT count(*) FROM photos")
-        _ = try statement.step()
-        return Int(statement.integer(0))
+        try countRows("SELECT count(*) FROM photos")
     }
 
     /// Number of photos not yet in any finished report.
     public func unreportedCount() throws(StateError) -> Int {
-        let statement = try database.prepare("SELECT count(*) FROM photos WHERE reported_in = 0")
-        _ = try statement.step()
-        return Int(statement.integer(0))
+        try countRows("SELECT count(*) FROM photos WHERE reported_in = 0")
     }
 
-    private func decode(_ text: String?) -> PhotoReading? {
-        guard let text else { return nil }
-        return try? decoder.decode(PhotoReading.self, from: Data(text.utf8))
+    private func countRows(_ sql: String) throws(StateError) -> Int {
+        let statement = try database.prepare(sql)
+        _ = try statement.step()
+        return Int(statement.integer(0))
     }
 }
