@@ -7,9 +7,11 @@ let package = Package(
     name: "verify-photos-fuzz",
     dependencies: [.package(name: "verify-photos", path: "..")],
     targets: [
+        // libFuzzer's mutation entry point and a per-input heap limit, from C.
+        .target(name: "FuzzSupport"),
         .executableTarget(
             name: "MetadataFuzzer",
-            dependencies: [.product(name: "VerifyPhotosKit", package: "verify-photos")],
+            dependencies: ["FuzzSupport", .product(name: "VerifyPhotosKit", package: "verify-photos")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
     ]

@@ -34,17 +34,29 @@ SCAN = bytes([0x3F])  # bits 0 (DC diff 0), 0 (EOB), padded with ones
 IMAGE = DQT + SOF0 + DHT_DC + DHT_AC + SOS + SCAN + b"\xFF\xD9"
 JFIF = segment(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00")
 
-def jpeg(exif=None, before=b"", jfif=True):
+def jpeg(exif=None, before=b"", jfif=True, after=b""):
     out = b"\xFF\xD8" + (JFIF if jfif else b"") + before
     if exif is not None:
         out += segment(0xE1, b"Exif\x00\x00" + exif)
-    return out + IMAGE
+    return out + after + IMAGE
+
+def app1_exif(exif):
+    return segment(0xE1, b"Exif\x00\x00" + exif)
+
+def app1_xmp(properties):
+    """An XMP packet as cameras and editors write it, with the given exif:/photoshop: attributes."""
+    attributes = "".join(f' {k}="{v}"' for k, v in properties.items())
+    packet = ("<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?><x:xmpmeta xmlns:x='adobe:ns:meta/'>"
+              "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description rdf:about=''"
+              " xmlns:exif='http://ns.adobe.com/exif/1.0/' xmlns:photoshop='http://ns.adobe.com/photoshop/1.0/'"
+              f"{attributes}/></rdf:RDF></x:xmpmeta><?xpacket end='w'?>")
+    return segment(0xE1, b"http://ns.adobe.com/xap/1.0/\x00" + packet.encode())
 
 # --- a TIFF/EXIF writer ------------------------------------------------------------------------
 ASCII, BYTE, SHORT, LONG, RATIONAL, SRATIONAL, UNDEFINED = 2, 1, 3, 4, 5, 10, 7
 SIZES = {ASCII: 1, BYTE: 1, SHORT: 2, LONG: 4, RATIONAL: 8, SRATIONAL: 8, UNDEFINED: 1}
 
-def tiff(order, ifd0, exif=None, gps=None, ifd0_at=8):
+def tiff(order, ifd0, exif=None, gps=None, ifd0_at=8, extra_gps=None):
     """order: '<' (II) or '>' (MM); each IFD a list of (tag, type, value). With ifd0_at > 8 the
     IFDs follow that many bytes of filler, as in TIFF files that write their IFDs last."""
     e = order
@@ -84,6 +96,7 @@ def tiff(order, ifd0, exif=None, gps=None, ifd0_at=8):
     pointers = []
     if exif is not None: pointers.append((0x8769, LONG, [0]))
     if gps is not None: pointers.append((0x8825, LONG, [0]))
+    if extra_gps is not None: pointers.append((0x8825, LONG, [0]))
     ifd0_entries = ifd0
     ifd0 = build(ifd0_entries, ifd0_at, pointers)
     offset = ifd0_at + len(ifd0)
@@ -96,12 +109,16 @@ def tiff(order, ifd0, exif=None, gps=None, ifd0_at=8):
         real.append((0x8825, LONG, [offset]))
         block = build(gps, offset, [])
         blocks.append(block); offset += len(block)
+    if extra_gps is not None:
+        real.append((0x8825, LONG, [offset]))
+        block = build(extra_gps, offset, [])
+        blocks.append(block); offset += len(block)
     ifd0 = build(ifd0_entries, ifd0_at, real) if real else ifd0
     return header + b"\x00" * (ifd0_at - 8) + ifd0 + b"".join(blocks)
 
 def exif_block(order="<", make="Samsung", model="SM-A515F", software="A515FXXU5", dto=None, offset=None,
-               create=None, subsec=None, gps=None, ifd0_at=8):
-    ifd0 = []
+               create=None, subsec=None, gps=None, ifd0_at=8, ifd0_extra=(), exif_extra=(), extra_gps=None):
+    ifd0 = list(ifd0_extra)
     if make is not None: ifd0.append((0x010F, ASCII, make))
     if model is not None: ifd0.append((0x0110, ASCII, model))
     if software is not None: ifd0.append((0x0131, ASCII, software))
@@ -110,7 +127,8 @@ def exif_block(order="<", make="Samsung", model="SM-A515F", software="A515FXXU5"
     if create is not None: exif.append((0x9004, ASCII, create))
     if offset is not None: exif.append((0x9011, ASCII, offset))
     if subsec is not None: exif.append((0x9291, ASCII, subsec))
-    return tiff(order, ifd0, exif or None, gps, ifd0_at)
+    exif += list(exif_extra)
+    return tiff(order, ifd0, exif or None, gps, ifd0_at, extra_gps)
 
 # --- GPS IFDs -------------------------------------------------------------------------------
 def dms(value):
@@ -160,7 +178,7 @@ def box(kind, payload):
 def full_box(kind, version, payload, flags=0):
     return box(kind, bytes([version]) + flags.to_bytes(3, "big") + payload)
 
-def heic(exif, brand=b"heic", extra_exif=None, exif_in_idat=False):
+def heic(exif, brand=b"heic", extra_exif=None, exif_in_idat=False, extra_describes=2):
     """An iPhone-like HEIF: a grid primary item (id 1) made of two tiles (2, 3), the EXIF item (4)
     that describes the primary item, and optionally a second EXIF item (5) for a tile, listed
     first so that a reader must follow `cdsc` to pick the right one. Image data is dummy bytes."""
@@ -174,7 +192,7 @@ def heic(exif, brand=b"heic", extra_exif=None, exif_in_idat=False):
               full_box(b"infe", 2, struct.pack(">HH", 4, 0) + b"Exif" + b"\x00")]
     iinf = full_box(b"iinf", 0, struct.pack(">H", len(infes)) + b"".join(infes))
     refs = box(b"dimg", struct.pack(">HHHH", 1, 2, 2, 3)) + box(b"cdsc", struct.pack(">HHH", 4, 1, 1))
-    if other: refs += box(b"cdsc", struct.pack(">HHH", 5, 1, 2))
+    if other: refs += box(b"cdsc", struct.pack(">HHH", 5, 1, extra_describes))
     iref = full_box(b"iref", 0, refs)
     pitm = full_box(b"pitm", 0, struct.pack(">H", 1))
     hdlr = full_box(b"hdlr", 0, b"\x00" * 4 + b"pict" + b"\x00" * 13)
@@ -226,12 +244,12 @@ def png(exif, raw_profile=False):
         meta = chunk(b"eXIf", exif)
     return b"\x89PNG\r\n\x1a\n" + ihdr + meta + idat + chunk(b"IEND", b"")
 
-def webp(exif):
+def webp(exif, *more):
     def chunk(kind, data):
         return kind + struct.pack("<I", len(data)) + data + (b"\x00" if len(data) % 2 else b"")
     vp8x = chunk(b"VP8X", bytes([0x08, 0, 0, 0]) + (0).to_bytes(3, "little") + (0).to_bytes(3, "little"))
     vp8l = chunk(b"VP8L", bytes([0x2F, 0, 0, 0, 0]))
-    body = b"WEBP" + vp8x + vp8l + chunk(b"EXIF", exif)
+    body = b"WEBP" + vp8x + vp8l + b"".join(chunk(b"EXIF", e) for e in (exif,) + more)
     return b"RIFF" + struct.pack("<I", len(body)) + body
 
 MUNTOK = (-2.0617, 105.1640)
@@ -260,9 +278,10 @@ FIXTURES = {
     "ok-332m-inside.jpg": photo(IN_332),
     "ok-gps-time-only.jpg": jpeg(exif_block(gps=gps_ifd(*MUNTOK))),
     "ok-create-date-only.jpg": jpeg(exif_block(create=FRIDAY, gps=gps_ifd(*MUNTOK))),
-    # 2026-04-04 00:30 in WITA (+08:00) is still Friday 2026-04-03 23:30 in WIB
-    "ok-offset-wita-friday-in-wib.jpg": photo(MUNTOK, dto="2026:04:04 00:30:00", offset="+08:00",
-                                              gps_date="2026:04:03", gps_time=(16, 30, 0)),
+    # a clock set to WITA (+08:00) in Muntok, which is WIB: the date is judged by the GPS clock
+    # (Friday 2026-04-03 23:30 WIB); 2026-04-04 00:30 in WITA is the same instant
+    "offset-mismatch-wita-clock-in-muntok.jpg": photo(MUNTOK, dto="2026:04:04 00:30:00", offset="+08:00",
+                                                      gps_date="2026:04:03", gps_time=(16, 30, 0)),
     "ok-exif-after-jfif-and-xmp.jpg": jpeg(
         exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)),
         before=segment(0xE1, b"http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta xmlns:x='adobe:ns:meta/'/>")),
@@ -292,6 +311,38 @@ FIXTURES = {
     "future-capture-time.jpg": photo(dto="2031:01:03 09:15:00", gps_date="2031:01:03"),
     "gps-time-mismatch.jpg": photo(gps_time=(4, 15, 5)),
     "friday-2026-04-10.jpg": photo(dto="2026:04:10 09:15:00", gps_date="2026:04:10"),
+    # conflicting copies of the metadata: never resolved silently (review, every value shown)
+    "conflicting-two-exif-app1.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)),
+                                          after=app1_exif(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*PALEMBANG)))),
+    "conflicting-duplicate-gps-latitude.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK) + [
+        (0x0002, RATIONAL, dms(PALEMBANG[0]))])),
+    "conflicting-two-gps-ifds.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK),
+                                                    extra_gps=gps_ifd(*PALEMBANG))),
+    "conflicting-duplicate-datetimeoriginal.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK),
+                                                                  exif_extra=[(0x9003, ASCII, "2026:04:09 09:15:00")])),
+    "conflicting-ifd0-datetimeoriginal.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK),
+                                                             ifd0_extra=[(0x9003, ASCII, "2026:04:09 09:15:00")])),
+    "conflicting-xmp-position.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)),
+                                         after=app1_xmp({"exif:GPSLatitude": "2,58.566S", "exif:GPSLongitude": "104,44.748E"})),
+    "conflicting-xmp-date.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)),
+                                     after=app1_xmp({"exif:DateTimeOriginal": "2026-04-09T09:15:00+07:00"})),
+    "ok-xmp-agrees-with-exif.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)),
+                                        after=app1_xmp({"exif:GPSLatitude": "2,3.702S", "exif:GPSLongitude": "105,9.84E",
+                                                        "exif:DateTimeOriginal": "2026-04-03T09:15:00.120+07:00"})),
+    "conflicting-heic-two-exif-items-for-primary.heic": heic(
+        exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*KELAPA)),
+        extra_exif=exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*PALEMBANG)), extra_describes=1),
+    "conflicting-webp-two-exif-chunks.webp": webp(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*JEBUS)),
+                                                  exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*PALEMBANG))),
+    # values that do not parse are said, not replaced
+    "invalid-gps-ref-leading-space.jpg": photo(lat_ref=" S"),
+    "invalid-capture-time-leading-space.jpg": jpeg(exif_block(dto=" 2026:04:09 22:00:00", create=FRIDAY, offset="+07:00",
+                                                              gps=gps_ifd(*MUNTOK))),
+    "invalid-capture-time-hour-24.jpg": jpeg(exif_block(dto="2026:04:09 24:00:00", create=FRIDAY, gps=gps_ifd(*MUNTOK))),
+    "invalid-capture-time-offset.jpg": photo(offset="+-9:00"),
+    # a real camera's IFD0 thumbnail length of 0xFFFFFFFF must cost only the thumbnail
+    "ok-thumbnail-length-past-end.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK),
+                                                        ifd0_extra=[(0x0201, LONG, [2000]), (0x0202, LONG, [0xFFFFFFFF])])),
     # hostile text: terminal escape, newline and a spreadsheet formula in EXIF strings
     "hostile-strings.jpg": jpeg(exif_block(make="=HYPERLINK(\"http://x\")", model="Evil\x1b[31mRED\x1b[0m\nPhone",
                                            software="+cmd|' /C calc'!A0", dto=FRIDAY, offset="+07:00",
@@ -325,6 +376,37 @@ def looping_exif():
     body = struct.pack(e + "H", len(entries)) + b"".join(struct.pack(e + "HHII", *t) for t in entries) + struct.pack(e + "I", 8)
     return b"II" + struct.pack(e + "HI", 42, 8) + body
 
+def heic_exif_item_with_extents(extents, mdat_size, sizes=(4, 4, 0, 0), item_count=1, extent_count=None):
+    """A HEIC whose Exif item (id 1) lies at the given (offset, length) extents (length 0: "to the
+    end of the file"), with an mdat of `mdat_size` bytes; or, with `item_count` > 1 and `sizes`
+    of 0, an iloc of that many items of `extent_count` empty extents each."""
+    offset_size, length_size, base_size, index_size = sizes
+    infe = full_box(b"infe", 2, struct.pack(">HH", 1, 0) + b"Exif" + b"\x00")
+    iinf = full_box(b"iinf", 0, struct.pack(">H", 1) + infe)
+    pitm = full_box(b"pitm", 0, struct.pack(">H", 2))
+    ftyp = box(b"ftyp", b"heic" + struct.pack(">I", 0) + b"mif1heic")
+    def field(value, size):
+        return value.to_bytes(size, "big") if size else b""
+    body = bytes([offset_size << 4 | length_size, base_size << 4 | index_size]) + struct.pack(">H", item_count)
+    for item in range(1, item_count + 1):
+        these = extents if item == 1 else []
+        count = len(these) if extent_count is None else extent_count
+        body += struct.pack(">HH", item, 0) + struct.pack(">H", 0) + field(0, base_size) + struct.pack(">H", count)
+        for off, length in (these if extent_count is None else [(0, 0)] * count):
+            body += field(0, index_size) + field(off, offset_size) + field(length, length_size)
+    iloc = full_box(b"iloc", 1, body)
+    meta = full_box(b"meta", 0, full_box(b"hdlr", 0, b"\x00" * 4 + b"pict" + b"\x00" * 13) + pitm + iloc + iinf)
+    return ftyp + meta + box(b"mdat", b"\x00" * mdat_size)
+
+def png_junk_profiles_then_exif(junk):
+    """`junk` zTXt raw profiles that each inflate to 8 MiB of non-hex text, then a valid one."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    bomb = zlib.compress(b"\nexif\n 99\n" + b"z" * (8 * 1024 * 1024), 9)
+    good = png(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)), raw_profile=True)
+    head, tail = good[:33], good[33:]  # after the signature and IHDR
+    return head + b"".join(chunk(b"zTXt", b"Raw profile type exif\x00\x00" + bomb) for _ in range(junk)) + tail
+
 REGRESSIONS = {
     "crafted-jpeg-ifd-loop.jpg": jpeg(looping_exif()),
     "crafted-tiff-pointer-loop.tif": tiff_raw("<", 70000, struct.pack("<H", 2) + struct.pack("<HHII", 0x8769, LONG, 1, 70000)
@@ -339,6 +421,15 @@ REGRESSIONS = {
     "crafted-webp-huge-chunk.webp": b"RIFF" + struct.pack("<I", 100) + b"WEBP" + b"EXIF" + struct.pack("<I", 0xFFFFFFFF) + b"II*\x00",
     "crafted-jpeg-many-segments.jpg": b"\xFF\xD8" + b"\xFF\xFE\x00\x02" * 6000 + segment(0xE1, b"Exif\x00\x00" + looping_exif()) + IMAGE,
     "crafted-jpeg-app1-past-eof.jpg": b"\xFF\xD8\xFF\xE1\xFF\xFFExif\x00\x00II*\x00\x08\x00\x00\x00",
+    # extents of length 0 each mean "to the end of the file": four of them in a 2.5 MiB file add
+    # up to more than the 4 MiB EXIF limit (this trapped in ISOBMFFExif and killed nightly runs)
+    "crafted-heic-zero-length-extents.heic": heic_exif_item_with_extents([(400, 0)] * 4, mdat_size=2_621_440),
+    # offset and length sizes of 0: 8,000 items of 65,535 extents that take no bytes (10 GB before)
+    "crafted-heic-iloc-empty-extents.heic": heic_exif_item_with_extents([], mdat_size=64, sizes=(0, 0, 0, 0),
+                                                                        item_count=8000, extent_count=65535),
+    # three zTXt profiles that inflate to 8 MiB each: the file's inflate budget ends before the
+    # valid profile after them is read
+    "crafted-png-junk-profiles.png": png_junk_profiles_then_exif(3),
     "crafted-jpeg-huge-rationals.jpg": photo(raw_lat=[(0xFFFFFFFF, 1), (0xFFFFFFFF, 1), (0xFFFFFFFF, 1)],
                                              raw_lon=[(1, 0xFFFFFFFF), (0, 1), (0, 1)]),
 }

@@ -85,26 +85,21 @@ struct VerifyPhotosCommand: ParsableCommand {
         let settings = try Settings(self)
         let finder = PhotoFinder()
         do {
-            try finder.checkExists(paths)
+            try finder.checkExists(rawPaths)
         } catch {
             throw ConfigurationError("no such file or folder: \(error.path)")
         }
-        let found = finder.find(paths)
+        let found = finder.find(rawPaths)
         let items = found.items
         for folder in found.revisitedFolders {
             TextOutput.standardError("verify-photos: " + settings.messages.revisitedFolder(folder.description) + "\n")
         }
-
-        let textOutput: TextOutput
-        if let output {
-            do {
-                textOutput = try TextOutput(path: output)
-            } catch {
-                throw ConfigurationError("cannot write \(output): \(Messages.english.describe(error))")
-            }
-        } else {
-            textOutput = TextOutput()
+        for link in found.linksOutside {
+            TextOutput.standardError("verify-photos: " + settings.messages.linkOutside(link.description) + "\n")
         }
+
+        // An existing --output file is replaced only by a complete report (see `commit`).
+        let textOutput = try output.map { path throws(OutputError) in try TextOutput(replacing: path) } ?? TextOutput()
         let chosenFormat = format ?? defaultFormat(output: textOutput, found: found)
         let color = textOutput.isTerminal && !noColor && getenv("NO_COLOR") == nil
         var writers: [any ReportWriter] = [makeReportWriter(
@@ -133,12 +128,13 @@ struct VerifyPhotosCommand: ParsableCommand {
         StopSignal.install()
         let summary: BatchSummary
         if let state {
-            summary = try runIncremental(items, statePath: state, writer: writer, start: start, settings: settings,
-                                         reports: reports, progress: progress)
+            summary = try runIncremental(items, statePath: state, writer: writer, output: textOutput, start: start,
+                                         settings: settings, reports: reports, progress: progress)
         } else {
             var batch = BatchVerifier(verifier: settings.verifier)
-            batch.shouldStop = StopSignal.received
+            batch.shouldStop = { StopSignal.received() || textOutput.failure != nil }
             summary = batch.report(items, with: writer, summary: start, progress: progress)
+            try textOutput.commit()
             try commit(reports)
         }
         if showProgress { TextOutput.standardError("\r\u{1B}[K") }
@@ -152,20 +148,23 @@ struct VerifyPhotosCommand: ParsableCommand {
         if summary.worst != .ok { throw ExitCode(1) }
     }
 
-    private func runIncremental(_ items: [FoundItem], statePath: String, writer: any ReportWriter, start: BatchSummary,
-                                settings: Settings, reports: ReportDirectory?,
+    /// A run with `--state`. A report that could not be written (`OutputError`) marks nothing
+    /// as reported: the next `--only-new` run reports those photos.
+    private func runIncremental(_ items: [FoundItem], statePath: String, writer: any ReportWriter, output: TextOutput,
+                                start: BatchSummary, settings: Settings, reports: ReportDirectory?,
                                 progress: (BatchSummary) -> Void) throws -> BatchSummary {
         // File ages and run times use the system clock (--now only moves the rules' "now").
         let now = Int64(time(nil))
         do {
-            let lock = try StateLock(statePath: statePath, timeout: lockTimeout)
+            let lock = try StateLock(statePath: statePath, timeout: lockTimeout, shouldStop: StopSignal.received)
             defer { withExtendedLifetime(lock) {} }
             let state = try VerificationState(path: statePath, startedAt: now)
             var run = IncrementalRun(verifier: settings.verifier, state: state, now: now)
             run.onlyNew = onlyNew
             run.settleSeconds = Int64(settleSeconds)
-            run.shouldStop = StopSignal.received
+            run.shouldStop = { StopSignal.received() || output.failure != nil }
             let outcome = try run.report(items, with: writer, summary: start, progress: progress)
+            try output.commit()
             try commit(reports)
             try state.finishRun(at: now)
             if !quiet {
@@ -175,6 +174,10 @@ struct VerifyPhotosCommand: ParsableCommand {
             }
             return outcome.summary
         } catch let error as StateError {
+            if error == StateLock.stoppedWhileWaiting, let signal = StopSignal.number {
+                TextOutput.standardError("verify-photos: " + settings.messages.stopped(photos: 0) + "\n")
+                throw ExitCode(128 + signal)
+            }
             throw ConfigurationError(error.description)
         }
     }
@@ -196,8 +199,25 @@ struct VerifyPhotosCommand: ParsableCommand {
         }
         guard textOutput.isTerminal else { return .jsonl }
         // One file named on the command line (not a folder holding one photo).
-        let singleFile = paths.count == 1 && found.items == [.photo(path: paths[0])]
+        let singleFile = rawPaths.count == 1 && found.items == [.photo(rawPaths[0])]
         return singleFile ? .explain : .table
+    }
+}
+
+extension VerifyPhotosCommand {
+    /// The path arguments as the exact bytes the system passed: ArgumentParser's strings turn
+    /// bytes that are not UTF-8 into U+FFFD, which would name another file or none. Each path
+    /// is matched, in order, to the raw argument that decodes to it.
+    var rawPaths: [PhotoPath] {
+        let raw: [[UInt8]] = (1..<Int(CommandLine.argc)).compactMap { index in
+            CommandLine.unsafeArgv[index].map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) }
+        }
+        var remaining = raw[...]
+        return paths.map { path in
+            guard let index = remaining.firstIndex(where: { String(decoding: $0, as: UTF8.self) == path }) else { return PhotoPath(path) }
+            defer { remaining = remaining[(index + 1)...] }
+            return PhotoPath(bytes: remaining[index])
+        }
     }
 }
 

@@ -65,7 +65,7 @@ import Testing
         let run = try CLITests.run([CLITests.now, "--format", "jsonl", CLITests.fixtures])
         #expect(run.status == 1)
         let objects = try CLITests.objects(run)
-        #expect(objects.count == 44)
+        #expect(objects.count == 59)
         let fields = ["path", "status", "reasons", "format", "latitude", "longitude", "altitude_m", "gps_accuracy_m",
                       "gps_time", "datetime_original", "offset_time", "captured_at", "inside", "distance_to_boundary_m",
                       "kecamatan", "desa", "located_in", "make", "model", "software", "error", "hint"]
@@ -94,7 +94,7 @@ import Testing
     @Test func jsonIsOneArray() throws {
         let run = try CLITests.run([CLITests.now, "--format", "json", CLITests.fixtures])
         let array = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
-        #expect(array.count == 44)
+        #expect(array.count == 59)
         let empty = try TemporaryFolder()
         let none = try CLITests.run(["--format", "json", empty.path])
         #expect(none.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
@@ -104,14 +104,14 @@ import Testing
     @Test func tableHasAlignedColumnsAndASummary() throws {
         let run = try CLITests.run([CLITests.now, "--lang", "en", "--format", "table", CLITests.fixtures])
         #expect(run.lines.first?.hasPrefix("STATUS") == true)
-        #expect(run.lines.last == "44 photos: 19 ok, 4 review, 18 flagged, 3 unreadable")
+        #expect(run.lines.last == "59 photos: 20 ok, 12 review, 24 flagged, 3 unreadable")
         let fileColumn = try #require(run.lines[0].range(of: "FILE")).lowerBound.utf16Offset(in: run.lines[0])
         for line in run.lines.dropFirst().dropLast() where !line.contains("hostile") {
             #expect(line.utf16.count > fileColumn && line.contains("Fixtures/"))
         }
         #expect(!run.stdout.contains("\u{1B}"))  // no colour when not a terminal
         let indonesian = try CLITests.run([CLITests.now, "--format", "table", CLITests.fixtures])
-        #expect(indonesian.lines.last == "44 foto: 19 ok, 4 periksa, 18 ditandai, 3 tak-terbaca")
+        #expect(indonesian.lines.last == "59 foto: 20 ok, 12 periksa, 24 ditandai, 3 tak-terbaca")
     }
 
     @Test func explainGivesTheSupervisorTheWholeStory() throws {
@@ -185,7 +185,7 @@ import Testing
         let csv = try String(contentsOfFile: folder.path + "/report.csv", encoding: .utf8)
         #expect(csv.hasPrefix("path,status,reasons"))
         // One record per photo; the hostile Model holds a newline inside its quotes.
-        #expect(csv.components(separatedBy: "\n" + CLITests.fixtures + "/").count == 45)
+        #expect(csv.components(separatedBy: "\n" + CLITests.fixtures + "/").count == 60)
         let bad = try CLITests.run(["--output", "/nonexistent/dir/report.jsonl", CLITests.fixtures])
         #expect(bad.status == 2 && bad.stderr.contains("/nonexistent/dir/report.jsonl"))
     }

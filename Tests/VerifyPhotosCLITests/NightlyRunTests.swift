@@ -94,6 +94,33 @@ import Testing
         #expect(reported.count == 6000 && Set(reported).count == 6000)
     }
 
+    @Test func touchedPhotosAreNotReportedAgainButARewriteBehindAnOldTimeIs() throws {
+        let photos = try NightlyRunTests.uploads(30)
+        let work = try TemporaryFolder()
+        let arguments = [CLITests.now, "--state", work.path + "/state.db", "--only-new", "--format", "jsonl", photos.path]
+        #expect(try CLITests.run(arguments).lines.count == 30)
+        let all = try NightlyRunTests.allPhotos(photos).sorted()
+        for path in all {  // `touch`: a backup restored, a folder copied with new times
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -1800)], ofItemAtPath: path)
+        }
+        #expect(try CLITests.run(arguments).stdout.isEmpty)
+
+        // Same size, other content, written in place, the modification time put back (`touch -r`).
+        let victim = try #require(all.first { $0.hasSuffix("ok-muntok-ii-dms.jpg") })
+        var info = stat()
+        #expect(stat(victim, &info) == 0)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: victim))
+        bytes.replaceSubrange(0..<4, with: [0, 0, 0, 0])
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: victim))
+        try handle.write(contentsOf: bytes)
+        try handle.close()
+        var times = [info.st_atim, info.st_mtim]
+        #expect(utimensat(AT_FDCWD, victim, &times, 0) == 0)
+        let rewritten = try CLITests.objects(try CLITests.run(arguments))
+        #expect(rewritten.map { $0["path"] as? String } == [victim])
+        #expect(rewritten.first?["status"] as? String == "unreadable")
+    }
+
     @Test func aSecondRunWaitsForTheLockThenGivesUp() throws {
         let work = try TemporaryFolder()
         let state = work.path + "/state.db"

@@ -98,4 +98,19 @@ import Testing
             #expect(message.contains("No such file"))
         }
     }
+
+    @Test func aBoundaryWithoutAreaIsRefusedWithItsFileName() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("point.geojson").path
+        try #"{"type":"Polygon","coordinates":[[[105.2,-2.1],[105.2,-2.1],[105.2,-2.1],[105.2,-2.1]]]}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: BoundaryError.self) { try Boundary.load(path: path) }
+        do {
+            _ = try Boundary.load(path: path)
+        } catch {
+            #expect(Messages.english.describe(error).contains(path))
+            #expect(Messages(language: .indonesian).describe(error).contains(path))
+        }
+    }
 }

@@ -16,13 +16,36 @@ import Testing
         #expect(LocalDateTime(exif: text) == nil)
     }
 
+    /// Blank and all-zero values are EXIF's "unknown"; anything else that is not a date is
+    /// invalid and must be reported, not dropped.
+    @Test(arguments: [("", false), ("    :  :     :  :  ", false), ("0000:00:00 00:00:00", false),
+                      (" 2026:04:09 22:00:00", true), ("2026:04:09 24:00:00", true), ("2026/04/09 22:00:00", true),
+                      ("2026:04:09 22:00:00 WIB", true), ("2026:04:09 22:00:00.5", true), ("2026:04-09 22:00:00", true),
+                      ("2026:02:29 10:00:00", true)])
+    func tellsUnknownFromInvalid(text: String, invalid: Bool) {
+        switch LocalDateTime.parse(exif: text) {
+        case .absent: #expect(!invalid)
+        case .invalid: #expect(invalid)
+        case .value(let value): Issue.record("\(text) parsed as \(value)")
+        }
+    }
+
     @Test func parsesOffsets() {
         #expect(UTCOffset(exif: "+07:00")?.seconds == 25_200)
         #expect(UTCOffset(exif: "-05:00")?.seconds == -18_000)
         #expect(UTCOffset(exif: "+05:45")?.description == "+05:45")
-        #expect(UTCOffset(exif: "Z")?.seconds == 0)
+        #expect(UTCOffset(exif: "+14:00")?.seconds == 50_400)
+        #expect(UTCOffset(exif: "-12:00")?.seconds == -43_200)
         #expect(UTCOffset(exif: "   :  ") == nil)
         #expect(UTCOffset(exif: "+7") == nil)
+    }
+
+    @Test(arguments: ["+-9:00", "+07:10", "+15:00", "-12:30", "Z", "+07:00 WIB", " +07:00", "+0700", "+07:0x"])
+    func rejectsImpossibleOffsets(_ text: String) {
+        guard case .invalid = UTCOffset.parse(exif: text) else {
+            Issue.record("\(text) was not rejected as invalid")
+            return
+        }
     }
 
     @Test func calendarArithmeticMatchesKnownDays() throws {

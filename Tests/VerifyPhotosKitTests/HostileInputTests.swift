@@ -32,6 +32,33 @@ import Testing
         #expect(huge.metadata?.gps.problem == .outOfRange)
     }
 
+    /// Four `iloc` extents of length 0 ("to the end of the file") in a 2.5 MiB HEIC add up to
+    /// more than the EXIF limit: this trapped (an integer subtraction below zero) and killed
+    /// every nightly run that met the upload. The item is now too large and skipped.
+    @Test func zeroLengthExtentsPastTheLimitCostOnlyThatItem() throws {
+        let path = HostileInputTests.regressions.appendingPathComponent("crafted-heic-zero-length-extents.heic").path
+        let result = VerdictTests.verifier.verify(path: path)
+        #expect(result.metadata?.format == .heic)
+        #expect(result.metadata?.hasExif == false)
+        #expect(result.verdict.reasons == [.noGPS, .noCaptureTime])
+    }
+
+    /// Compressed text chunks share one inflate budget per file: after two that inflate to
+    /// 8 MiB of junk, a valid profile is no longer inflated (before, every chunk was inflated in
+    /// full and a 10 MB PNG took 24 s).
+    @Test func pngTextChunksShareOneInflateBudget() throws {
+        let path = HostileInputTests.regressions.appendingPathComponent("crafted-png-junk-profiles.png").path
+        let result = VerdictTests.verifier.verify(path: path)
+        #expect(result.metadata?.hasExif == false)
+        #expect(result.verdict.reasons.contains(.noGPS))
+        let compressedA: [UInt8] = [0x78, 0x9C, 0x4B, 0x04, 0x00, 0x00, 0x62, 0x00, 0x62]
+        var inflater = PNGExif.BudgetedInflater(budget: 100)
+        #expect(inflater.inflate(compressedA) == Array("a".utf8))
+        #expect(inflater.budget == 99)
+        inflater.budget = 0
+        #expect(inflater.inflate(compressedA) == nil)
+    }
+
     /// Sparse files of 5 GiB with a valid start: reading must stop long before the end (a full
     /// read would take many seconds and, for a buffer, 5 GiB of memory).
     @Test(arguments: [

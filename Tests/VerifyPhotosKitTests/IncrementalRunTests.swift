@@ -14,7 +14,7 @@ struct CollectingReport: ReportWriter {
 @Suite struct IncrementalRunTests {
     let now = Int64(Date().timeIntervalSince1970)
 
-    /// A folder of fixture copies, modified an hour ago (settled).
+    /// A folder of fixture copies, modified an hour ago (settled); the caller removes it.
     private func photos(_ names: [String]) throws -> URL {
         let folder = try TestPaths.temporaryFolder()
         for name in names {
@@ -37,6 +37,7 @@ struct CollectingReport: ReportWriter {
 
     @Test func aSecondRunReadsNothingAndOnlyNewReportsNothing() throws {
         let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg", "outside-at-sea.jpg"])
+        defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent(".state.db").path
         let (first, reported) = try run(folder, state: state)
         #expect(first.read == 3 && first.reused == 0)
@@ -53,6 +54,7 @@ struct CollectingReport: ReportWriter {
 
     @Test func changedFilesAreReadAgainAndNewOnesReported() throws {
         let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg"])
+        defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent(".state.db").path
         _ = try run(folder, state: state)
         let changed = folder.appendingPathComponent("no-gps.jpg")
@@ -67,6 +69,7 @@ struct CollectingReport: ReportWriter {
 
     @Test func aMovedPhotoIsRecognisedByItsHash() throws {
         let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg"])
+        defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent(".state.db").path
         _ = try run(folder, state: state)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("moved"), withIntermediateDirectories: false)
@@ -79,6 +82,7 @@ struct CollectingReport: ReportWriter {
 
     @Test func photosStillUploadingAreLeftForTheNextRun() throws {
         let folder = try photos(["ok-muntok-ii-dms.jpg", "unreadable-truncated-header.jpg"])
+        defer { try? FileManager.default.removeItem(at: folder) }
         let fresh = folder.appendingPathComponent("fresh.jpg")
         try FileManager.default.copyItem(atPath: TestPaths.fixture("no-gps.jpg"), toPath: fresh.path)  // modified just now
         let state = folder.appendingPathComponent(".state.db").path
@@ -97,6 +101,7 @@ struct CollectingReport: ReportWriter {
 
     @Test func anUnfinishedRunsPhotosAreReportedByTheNext() throws {
         let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg"])
+        defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent(".state.db").path
         // A run whose report never finished (killed): its photos are recorded but not reported.
         let store = try VerificationState(path: state, startedAt: now)
@@ -109,8 +114,144 @@ struct CollectingReport: ReportWriter {
         #expect(try VerificationState(path: state, startedAt: now).unreportedCount() == 0)
     }
 
+    /// Sets the modification time of `path` to exactly `time` (utimensat, nanoseconds kept).
+    private func setModified(_ path: String, to time: timespec) throws {
+        var times = [time, time]  // access and modification time
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+    }
+
+    private func modified(_ path: String) throws -> timespec {
+        try #require(PhotoPath(path).status()).st_mtim
+    }
+
+    @Test func sameSizeContentWithItsModificationTimeRestoredIsReadAgain() throws {
+        let folder = try photos(["ok-muntok-ii-dms.jpg"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent(".state.db").path
+        let photo = folder.appendingPathComponent("ok-muntok-ii-dms.jpg").path
+        let (_, first) = try run(folder, state: state)
+        #expect(first == ["ok-muntok-ii-dms.jpg"])
+        let stamp = try modified(photo)
+        // Same size, other content (no longer a photo), written in place; mtime put back (`touch -r`).
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: photo))
+        bytes.replaceSubrange(0..<4, with: [0x00, 0x00, 0x00, 0x00])
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: photo))
+        try handle.write(contentsOf: bytes)
+        try handle.close()
+        try setModified(photo, to: stamp)
+        #expect(try modified(photo).tv_sec == stamp.tv_sec && modified(photo).tv_nsec == stamp.tv_nsec)
+        let store = try VerificationState(path: state, startedAt: now)
+        let report = CollectingReport()
+        var again = IncrementalRun(verifier: VerdictTests.verifier, state: store, now: now)
+        again.onlyNew = true
+        let outcome = try again.report(PhotoFinder().find([folder.path]).items, with: report)
+        #expect(outcome.read == 1 && outcome.reused == 0)
+        #expect(outcome.summary.count(of: .unreadable) == 1)
+        #expect(report.rows.paths.count == 1)  // new content: reported again
+    }
+
+    @Test func touchedOrRestoredPhotosWithTheSameContentAreNotReportedAgain() throws {
+        let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg", "outside-at-sea.jpg"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent(".state.db").path
+        let (_, first) = try run(folder, state: state, onlyNew: true)
+        #expect(first.count == 3)
+        // `touch`: a new modification time.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -1800)],
+                                              ofItemAtPath: folder.appendingPathComponent("ok-muntok-ii-dms.jpg").path)
+        // A restore from backup: a new file (new inode), same content.
+        let restored = folder.appendingPathComponent("no-gps.jpg")
+        let backup = try Data(contentsOf: restored)
+        try FileManager.default.removeItem(at: restored)
+        try backup.write(to: restored)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: restored.path)
+        let (outcome, again) = try run(folder, state: state, onlyNew: true)
+        #expect(again.isEmpty)
+        #expect(outcome.read == 0 && outcome.rehashed == 2)
+        // Without --only-new they are still judged (from the stored reading) and reported.
+        let (_, all) = try run(folder, state: state)
+        #expect(all.count == 3)
+    }
+
+    @Test func aStateFromThePreviousVersionKeepsWorkingAndReadsEverythingOnce() throws {
+        let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent(".state.db").path
+        _ = try run(folder, state: state, onlyNew: true)
+        // The previous version's schema: no ctime, inode or device, no in-flight or crash tables.
+        let old = try SQLiteDatabase(path: state)
+        for column in ["ctime_ns", "inode", "device"] { try old.execute("ALTER TABLE photos DROP COLUMN \(column)") }
+        try old.execute("DROP TABLE IF EXISTS in_flight; DROP TABLE IF EXISTS crashed_content")
+        _ = consume old
+        let (upgraded, reported) = try run(folder, state: state, onlyNew: true)
+        #expect(upgraded.read == 2)  // a missing stamp means "changed": read again
+        #expect(reported.isEmpty)    // same content: already reported
+        let (next, _) = try run(folder, state: state)
+        #expect(next.read == 0 && next.reused == 2)
+    }
+
+    @Test func aPhotoInHandWhenARunDiedIsReadAloneAndGivenUpAfterASecondDeath() throws {
+        let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent(".state.db").path
+        let suspect = PhotoPath(folder.appendingPathComponent("ok-muntok-ii-dms.jpg").path)
+        let stamp = VerificationState.FileStamp(try #require(suspect.status()))
+        // A run died (SIGKILL, power cut, out of memory) while reading it: the next run reads it alone.
+        try VerificationState(path: state, startedAt: now).beginReading([(suspect, stamp)])
+        let (outcome, reported) = try run(folder, state: state)
+        #expect(outcome.read == 2 && outcome.summary.count(of: .ok) == 1)
+        #expect(reported == ["no-gps.jpg", "ok-muntok-ii-dms.jpg"])
+        #expect(try VerificationState(path: state, startedAt: now).inFlightCount() == 0)
+
+        // Died twice while it was in hand, the second time read alone: it is not read a third time.
+        let other = PhotoPath(folder.appendingPathComponent("no-gps.jpg").path)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -1800)], ofItemAtPath: other.description)
+        let otherStamp = VerificationState.FileStamp(try #require(other.status()))
+        let store = try VerificationState(path: state, startedAt: now)
+        try store.beginReading([(other, otherStamp)])
+        try store.beginReading([(other, otherStamp)])
+        let (given, _) = try run(folder, state: state)
+        #expect(given.summary.count(of: .unreadable) == 1 && given.summary.count(of: .ok) == 1)
+        #expect(try VerificationState(path: state, startedAt: now).inFlightCount() == 0)
+        // Replaced by another file, it is read again.
+        let replacement = folder.appendingPathComponent("no-gps.jpg")
+        try FileManager.default.removeItem(at: replacement)
+        try FileManager.default.copyItem(atPath: TestPaths.fixture("outside-at-sea.jpg"), toPath: replacement.path)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -600)], ofItemAtPath: replacement.path)
+        let (replaced, _) = try run(folder, state: state)
+        #expect(replaced.read == 1 && replaced.summary.count(of: .flagged) == 1 && replaced.summary.count(of: .unreadable) == 0)
+    }
+
+    @Test func aPhotoNotedAsCrashingARunIsUnreadableWithoutBeingReadAndSoAreItsCopies() throws {
+        let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent(".state.db").path
+        _ = try run(folder, state: state)
+        // The note `CrashGuard` writes when reading a photo crashes: signal, length, path (little-endian).
+        let crasher = Array(folder.appendingPathComponent("ok-muntok-ii-dms.jpg").path.utf8)
+        var note: [UInt8] = [11, 0, 0, 0]
+        note += withUnsafeBytes(of: UInt32(crasher.count).littleEndian, Array.init) + crasher
+        try Data(note).write(to: URL(fileURLWithPath: state + ".crash"))
+        let (outcome, _) = try run(folder, state: state)
+        #expect(outcome.crashedBefore == 1 && outcome.summary.count(of: .unreadable) == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: state + ".crash")).isEmpty)
+        // Its content is known to crash: a copy under another name is not read either.
+        try FileManager.default.copyItem(atPath: String(decoding: crasher, as: UTF8.self),
+                                        toPath: folder.appendingPathComponent("copy.jpg").path)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -600)],
+                                              ofItemAtPath: folder.appendingPathComponent("copy.jpg").path)
+        let store = try VerificationState(path: state, startedAt: now)
+        let report = CollectingReport()
+        var again = IncrementalRun(verifier: VerdictTests.verifier, state: store, now: now)
+        again.onlyNew = true
+        let next = try again.report(PhotoFinder().find([folder.path]).items, with: report)
+        #expect(report.rows.paths.map { URL(fileURLWithPath: $0).lastPathComponent } == ["copy.jpg"])
+        #expect(next.read == 0 && next.crashedBefore == 1 && next.summary.count(of: .unreadable) == 1)
+    }
+
     @Test func theLockKeepsASecondRunOut() throws {
         let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent("state.db").path
         let first = try StateLock(statePath: state, timeout: 0)
         #expect(throws: StateError.self) { try StateLock(statePath: state, timeout: 0.3) }

@@ -61,19 +61,50 @@ import Testing
         #expect(CSVReport.cell(.foreignText("+cmd")) == "'+cmd")
         #expect(CSVReport.cell(.foreignText("-1")) == "'-1")
         #expect(CSVReport.cell(.foreignText("@SUM(A1)")) == "'@SUM(A1)")
-        #expect(CSVReport.cell(.foreignText("\tx")) == "'\tx")
+        #expect(CSVReport.cell(.foreignText("\tx")) == "'\\x09x")
         #expect(CSVReport.cell(.text("+07:00")) == "+07:00")
         #expect(CSVReport.cell(.text("a,b")) == "\"a,b\"")
-        #expect(CSVReport.cell(.text("line\nbreak")) == "\"line\nbreak\"")
+        #expect(CSVReport.cell(.text("line\nbreak")) == "line\\x0abreak")
         #expect(CSVReport.cell(.number(-2.0617)) == "-2.0617")
         #expect(CSVReport.cell(.list(["no-gps", "no-capture-time"])) == "no-gps;no-capture-time")
         #expect(CSVReport.cell(.null) == "")
     }
 
-    @Test func terminalTextShowsControlCharactersEscaped() {
-        #expect(TerminalText.safe("Evil\u{1B}[31mRED\nx\u{7}") == "Evil\\x1b[31mRED\\x0ax\\x07")
-        #expect(TerminalText.safe("Desa Tanjung, Mentok") == "Desa Tanjung, Mentok")
-        #expect(TerminalText.safe("\u{9B}31m") == "\\x9b31m")
+    @Test func csvCellsHoldNoControlCharactersSoEveryRecordIsOneLine() throws {
+        #expect(CSVReport.cell(.foreignText("a\u{1B}]8;;http://x\u{7}b\nc\r\nd")) == "a\\x1b]8;;http://x\\x07b\\x0ac\\x0d\\x0ad")
+        #expect(CSVReport.cell(.foreignText("\u{202E}gpj.exe")) == "\\u{202E}gpj.exe")
+        #expect(CSVReport.cell(.foreignText("say \"hi\",\n")) == "\"say \"\"hi\"\",\\x0a\"")
+        #expect(CSVReport.cell(.list(["a\nb", "c"])) == "a\\x0ab;c")
+        let result = PhotoResult(path: "/up/x\n/srv/wfh/ok.jpg,ok,,jpeg", metadata: nil, verdict: .unreadable, error: .readFailed(reason: "bad\r\nline"))
+        let row = CSVReport(output: try TextOutput(path: "/dev/null"), messages: en).row(for: result)
+        #expect(!row.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "\(row)")
+        #expect(row.hasPrefix("\"/up/x\\x0a/srv/wfh/ok.jpg,ok,,jpeg\",unreadable,"))
+    }
+
+    @Test func csvNeutralisesFormulasAfterLeadingWhitespace() {
+        #expect(CSVReport.cell(.foreignText(" =1+1")) == "' =1+1")
+        #expect(CSVReport.cell(.foreignText("   +cmd")) == "'   +cmd")
+        #expect(CSVReport.cell(.foreignText("\u{A0}-1")) == "'\u{A0}-1")
+        #expect(CSVReport.cell(.foreignText("\u{3000}@SUM(A1)")) == "'\u{3000}@SUM(A1)")
+        #expect(CSVReport.cell(.foreignText("\n=cmd")) == "'\\x0a=cmd")
+        #expect(CSVReport.cell(.foreignText("\u{200B}=cmd")) == "'\\u{200B}=cmd")
+        #expect(CSVReport.cell(.foreignText(" plain")) == " plain")
+        #expect(CSVReport.cell(.foreignText("Samsung")) == "Samsung")
+        #expect(CSVReport.cell(.text("-03:00")) == "-03:00")
+    }
+
+    @Test func distanceAndFixedNeverTrap() {
+        for value in [Double.infinity, -.infinity, .nan, 1e300, -1e300, .greatestFiniteMagnitude, 9.3e21, -5e3, -0.4] {
+            _ = en.distance(value)
+            _ = id.distance(value)
+            _ = Messages.fixed(value, 6)
+            _ = Messages.fixed(value, 1)
+        }
+        #expect(en.distance(.infinity) == "-" && id.distance(.nan) == "-")
+        #expect(en.distance(1e300).hasSuffix(" km") && en.distance(-1e300).hasSuffix(" km"))
+        #expect(en.distance(9.3e21) == "9.3e+18 km")
+        #expect(Messages.fixed(1.5, -1) == "2" && Messages.fixed(1.5, 40) == "1.500000000000000")
+        #expect(Messages.fixed(-2.0617, 6) == "-2.061700")
     }
 
     @Test func explanationTellsEveryValueAndRule() {
@@ -87,6 +118,29 @@ import Testing
                          "https://www.openstreetmap.org/?mlat=-1.962127&mlon=105.711363"] {
             #expect(lines.contains(expected), "missing: \(expected)")
         }
+    }
+
+    /// Conflicting copies are never resolved silently: every copy's values are shown with how
+    /// far they are from what was judged; values that do not parse are shown as written.
+    @Test func explanationShowsEveryCopyAndEveryUnparsedValue() {
+        func explain(_ name: String, _ messages: Messages) -> String {
+            messages.explanation(of: result(name), policy: VerdictTests.verifier.policy, boundaryName: "Kabupaten Bangka Barat")
+                .joined(separator: "\n")
+        }
+        let app1 = explain("conflicting-two-exif-app1.jpg", en)
+        for expected in ["copies of the metadata in the file disagree", "Other copies of the metadata in the file",
+                         "[CHECK] EXIF block 1 of 2: -2.061700, 105.164000; DateTimeOriginal 2026-04-03T09:15:00 (+07:00)",
+                         "111 km from the position judged", "-2.976100, 104.745800", "Other copies of the metadata agree: no, 1 disagree"] {
+            #expect(app1.contains(expected), "missing: \(expected)")
+        }
+        #expect(explain("conflicting-duplicate-gps-latitude.jpg", id).contains("tag EXIF berulang, salinan 1 dari 2"))
+        #expect(explain("conflicting-xmp-date.jpg", id).contains("[CEK]   XMP 1: DateTimeOriginal 2026-04-09T09:15:00 (+07:00) — hari lain: 2026-04-09 (Kamis)"))
+        #expect(explain("ok-xmp-agrees-with-exif.jpg", en).contains("Other copies of the metadata agree (1)"))
+        let offset = explain("invalid-capture-time-offset.jpg", en)
+        #expect(offset.contains("  OffsetTimeOriginal    \"+-9:00\" (not valid)"))
+        #expect(offset.contains("Every date, time and time offset written is valid: no, OffsetTimeOriginal \"+-9:00\""))
+        #expect(explain("offset-mismatch-wita-clock-in-muntok.jpg", en)
+            .contains("Camera time offset matches the place (+07:00): no, the camera recorded +08:00"))
     }
 
     @Test func explanationOfAStrippedPhotoSaysWhatToDo() {

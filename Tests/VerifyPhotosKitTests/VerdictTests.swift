@@ -17,7 +17,9 @@ import Testing
         ("ok-332m-inside.jpg", .ok, []),
         ("ok-gps-time-only.jpg", .ok, []),
         ("ok-create-date-only.jpg", .ok, []),
-        ("ok-offset-wita-friday-in-wib.jpg", .ok, []),
+        ("offset-mismatch-wita-clock-in-muntok.jpg", .review, [.offsetMismatch]),
+        ("ok-thumbnail-length-past-end.jpg", .ok, []),
+        ("ok-xmp-agrees-with-exif.jpg", .ok, []),
         ("ok-exif-after-jfif-and-xmp.jpg", .ok, []),
         ("ok-heic-grid-two-exif-items.heic", .ok, []),
         ("ok-heic-exif-in-idat.heic", .ok, []),
@@ -47,6 +49,21 @@ import Testing
         ("before-policy-start.jpg", .flagged, [.beforePolicyStart]),
         ("future-capture-time.jpg", .flagged, [.futureCaptureTime]),
         ("gps-time-mismatch.jpg", .review, [.gpsTimeMismatch]),
+        // Conflicting copies: the last EXIF copy is judged (as ExifTool shows it), never silently.
+        ("conflicting-two-exif-app1.jpg", .flagged, [.outsideRegency, .conflictingMetadata]),
+        ("conflicting-duplicate-gps-latitude.jpg", .flagged, [.outsideRegency, .conflictingMetadata]),
+        ("conflicting-two-gps-ifds.jpg", .flagged, [.outsideRegency, .conflictingMetadata]),
+        ("conflicting-duplicate-datetimeoriginal.jpg", .flagged, [.notWFHDay, .gpsTimeMismatch, .conflictingMetadata]),
+        ("conflicting-ifd0-datetimeoriginal.jpg", .review, [.conflictingMetadata]),
+        ("conflicting-xmp-position.jpg", .review, [.conflictingMetadata]),
+        ("conflicting-xmp-date.jpg", .review, [.conflictingMetadata]),
+        ("conflicting-heic-two-exif-items-for-primary.heic", .review, [.conflictingMetadata]),
+        ("conflicting-webp-two-exif-chunks.webp", .flagged, [.outsideRegency, .conflictingMetadata]),
+        // Values that do not parse are said, not replaced quietly.
+        ("invalid-gps-ref-leading-space.jpg", .flagged, [.invalidGPS]),
+        ("invalid-capture-time-leading-space.jpg", .review, [.invalidCaptureTime]),
+        ("invalid-capture-time-hour-24.jpg", .review, [.invalidCaptureTime]),
+        ("invalid-capture-time-offset.jpg", .review, [.invalidCaptureTime]),
         ("unreadable-empty.jpg", .unreadable, []),
         ("unreadable-text-named.jpg", .unreadable, []),
     ])
@@ -92,6 +109,44 @@ import Testing
         #expect(verify("gps-time-mismatch.jpg").verdict.clockSkewSeconds == -7205)
     }
 
+    @Test func everyCopyIsKeptWithHowItDisagrees() throws {
+        let result = verify("conflicting-two-exif-app1.jpg")
+        let copy = try #require(result.verdict.copies.first)
+        #expect(result.verdict.copies.count == 1)
+        #expect(copy.copy.source == .exifBlock(index: 1, count: 2))
+        #expect(abs((copy.copy.position?.latitude ?? 0) + 2.0617) < 1e-9)
+        #expect(copy.disagrees && (copy.distanceMetres ?? 0) > 100_000)
+        #expect(abs((result.metadata?.gps.position?.latitude ?? 0) + 2.9761) < 1e-9)  // the last copy, as ExifTool shows it
+
+        let date = try #require(verify("conflicting-xmp-date.jpg").verdict.copies.first)
+        #expect(date.copy.source == .xmp(index: 1))
+        #expect(date.otherDay == CalendarDate(year: 2026, month: 4, day: 9))
+        #expect(date.timeDifferenceSeconds == Int64(6 * 86_400))
+
+        let agreeing = try #require(verify("ok-xmp-agrees-with-exif.jpg").verdict.copies.first)
+        #expect(!agreeing.disagrees && (agreeing.distanceMetres ?? 99) < 1 && agreeing.timeDifferenceSeconds == 0)
+    }
+
+    @Test func copiesFartherApartThanTheToleranceDisagree() {
+        var policy = VerdictTests.verifier.policy
+        policy.toleranceMetres = 200_000
+        let lenient = PhotoVerifier(boundary: BoundaryTests.bangkaBarat, policy: policy)
+        #expect(!verify("conflicting-xmp-position.jpg", lenient).verdict.reasons.contains(.conflictingMetadata))
+    }
+
+    @Test func aCameraClockInDoubtGivesWayToTheGPSClock() throws {
+        let mismatch = verify("offset-mismatch-wita-clock-in-muntok.jpg")
+        #expect(mismatch.verdict.expectedOffset == UTCOffset.wib)
+        #expect(mismatch.verdict.captureTime?.source == .gpsTime)
+        #expect(mismatch.verdict.captureTime?.wibISO8601 == "2026-04-03T23:30:00+07:00")
+        let invalid = verify("invalid-capture-time-leading-space.jpg")
+        #expect(invalid.metadata?.unparsedTimes == [UnparsedValue(tag: "DateTimeOriginal", raw: " 2026:04:09 22:00:00")])
+        #expect(invalid.verdict.captureTime?.source == .gpsTime)
+        let offset = verify("invalid-capture-time-offset.jpg")
+        #expect(offset.metadata?.unparsedTimes == [UnparsedValue(tag: "OffsetTimeOriginal", raw: "+-9:00")])
+        #expect(offset.metadata?.offsetTimeOriginal == nil)
+    }
+
     @Test func aDamagedImageIsUnreadableButKeepsWhatWasRead() {
         let result = verify("unreadable-truncated-header.jpg")
         #expect(result.verdict.status == .unreadable)
@@ -103,8 +158,9 @@ import Testing
         #expect(PhotoStatus(reasons: []) == .ok)
         #expect(PhotoStatus(reasons: [.nearBoundary, .gpsTimeMismatch]) == .review)
         #expect(PhotoStatus(reasons: [.nearBoundary, .notWFHDay]) == .flagged)
+        let reviewOnly: Set<ReasonCode> = [.nearBoundary, .gpsTimeMismatch, .conflictingMetadata, .invalidCaptureTime, .offsetMismatch]
         for code in ReasonCode.allCases {
-            #expect(PhotoStatus(reasons: [code]) == (code == .nearBoundary || code == .gpsTimeMismatch ? .review : .flagged))
+            #expect(PhotoStatus(reasons: [code]) == (reviewOnly.contains(code) ? .review : .flagged))
         }
     }
 }

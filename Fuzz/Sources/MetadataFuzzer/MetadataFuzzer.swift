@@ -1,8 +1,13 @@
+import FuzzSupport
 import Glibc
 import VerifyPhotosKit
 
 /// One verifier for all inputs: building the boundary index once keeps each run cheap.
 nonisolated(unsafe) private var verifier: PhotoVerifier?
+
+/// Most heap one input may hold at once. Reading a photo needs a few tens of MB at most (the
+/// limits in the README's "Hostile input"); more is the "memory" bug class, reported as a crash.
+private let heapLimit = 300 << 20
 
 /// A file in shared memory (tmpfs) that holds the current input.
 private let inputPath = "/dev/shm/verify-photos-fuzz-\(getpid())"
@@ -16,15 +21,20 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         verifier = PhotoVerifier(boundary: boundary, policy: VerificationPolicy(nowUTCSeconds: 1_795_939_200))
     }
     guard let verifier else { return 0 }
-    let fd = open(inputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    // Overwritten in place and then cut to size: truncating to 0 first would free and zero
+    // the tmpfs pages of a multi-megabyte input on every run.
+    let fd = open(inputPath, O_WRONLY | O_CREAT, 0o600)
     guard fd >= 0 else { abort() }
     var written = 0
     while written < size {
-        let n = write(fd, data + written, size - written)
+        let n = pwrite(fd, data + written, size - written, off_t(written))
         guard n > 0 else { abort() }
         written += n
     }
+    guard ftruncate(fd, off_t(size)) == 0 else { abort() }
     close(fd)
+    fuzz_heap_watch_begin(heapLimit)
+    defer { fuzz_heap_watch_end() }
     let result = verifier.verify(path: inputPath)
     for language in Language.allCases {
         let messages = Messages(language: language)

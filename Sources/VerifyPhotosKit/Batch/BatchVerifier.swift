@@ -1,15 +1,23 @@
 import Dispatch
 
-/// `transform` applied to every element on all cores (`DispatchQueue.concurrentPerform`,
-/// suited to blocking file I/O), results in input order.
-func parallelMap<Item: Sendable, Value: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Value) -> [Value] {
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `transform` applied to every element and its index on all cores
+/// (`DispatchQueue.concurrentPerform`, suited to blocking file I/O), results in input order.
+func parallelMap<Item: Sendable, Value: Sendable>(_ items: [Item], _ transform: @Sendable (Int, Item) -> Value) -> [Value] {
     let slots = UnsafeMutableBufferPointer<Value?>.allocate(capacity: items.count)
     slots.initialize(repeating: nil)
     defer { slots.deinitialize().deallocate() }
     // Each iteration writes only its own slot.
     nonisolated(unsafe) let output = slots
     DispatchQueue.concurrentPerform(iterations: items.count) { index in
-        output[index] = transform(items[index])
+        output[index] = transform(index, items[index])
     }
     return slots.compactMap { $0 }
 }
@@ -18,7 +26,9 @@ func parallelMap<Item: Sendable, Value: Sendable>(_ items: [Item], _ transform: 
 ///
 /// Files are taken in chunks; the files of a chunk are read in parallel, then the chunk's
 /// results are passed on in order before the next chunk starts, so memory stays bounded by the
-/// chunk. `shouldStop` is asked between chunks (a signal asked the run to end).
+/// chunk. `shouldStop` is asked between chunks (a signal asked the run to end, or the report
+/// can no longer be written). Each photo is read under a `CrashGuard` slot, so that a crash
+/// names it.
 public struct BatchVerifier: Sendable {
     public var verifier: PhotoVerifier
     /// Files per chunk.
@@ -43,15 +53,19 @@ public struct BatchVerifier: Sendable {
         var start = 0
         while start < items.count, !shouldStop() {
             let chunk = Array(items[start..<min(items.count, start + chunkSize)])
-            parallelMap(chunk) { prepare(BatchVerifier.verify($0, with: verifier)) }.forEach(emit)
+            parallelMap(chunk) { slot, item in prepare(BatchVerifier.verify(item, with: verifier, slot: slot)) }.forEach(emit)
             start += chunk.count
         }
     }
 
-    static func verify(_ item: FoundItem, with verifier: PhotoVerifier) -> PhotoResult {
+    /// Verifies one item; `slot` is its `CrashGuard` slot (its index in the chunk in hand; -1: none).
+    static func verify(_ item: FoundItem, with verifier: PhotoVerifier, slot: Int = -1) -> PhotoResult {
         switch item {
         case .photo(let path):
-            return verifier.verify(path: path)
+            return CrashGuard.reading(path, slot: slot) {
+                TestCrashHook.trapIfAsked(path)
+                return verifier.verify(path: path)
+            }
         case .unreadableFolder(let path, let reason):
             return PhotoResult(path: path.description, metadata: nil, verdict: .unreadable, error: .cannotOpen(reason: reason))
         }
@@ -74,5 +88,17 @@ extension BatchVerifier {
         }
         writer.finish(summary)
         return summary
+    }
+}
+
+/// Test hook for the crash-recovery tests, never set in production:
+/// `VERIFY_PHOTOS_TEST_CRASH_ON=<file name>` makes reading a photo of that name trap, as a bug
+/// in a reader would.
+enum TestCrashHook {
+    private static let fileName: [UInt8]? = getenv("VERIFY_PHOTOS_TEST_CRASH_ON").map { Array(String(cString: $0).utf8) }
+
+    static func trapIfAsked(_ path: PhotoPath) {
+        guard let fileName, path.bytes.split(separator: UInt8(ascii: "/")).last.map(Array.init) == fileName else { return }
+        fatalError("VERIFY_PHOTOS_TEST_CRASH_ON: a test crash")
     }
 }

@@ -31,38 +31,52 @@ public struct FoundFiles: Sendable {
     /// Folders reached a second time through a symbolic link (a loop or a second link to the
     /// same folder): each is walked once and reported here once.
     public var revisitedFolders: [PhotoPath] = []
+    /// Symbolic links whose target lies outside every given path: neither followed nor
+    /// verified, and reported here once each.
+    public var linksOutside: [PhotoPath] = []
 }
 
 /// Finds the photos to verify: files named directly are always verified; folders are walked
 /// recursively, in name order, and a file in them is taken when its content is an image (by
 /// magic bytes) or its name ends like a photo (so that empty or broken uploads are reported).
-/// Hidden entries (names starting with `.`) are left out; symbolic links are followed, with
-/// each folder walked once so that a link loop cannot trap the walk.
+/// Hidden entries (names starting with `.`) are left out. A symbolic link in a folder is
+/// followed only when its target stays inside one of the given paths (a link to `/` must not
+/// walk the system), with each folder walked once so that a link loop cannot trap the walk;
+/// links that lead out are reported, not verified.
 public struct PhotoFinder: Sendable {
     public init() {}
 
     /// Checks that every path exists before any work starts.
     public func checkExists(_ paths: [String]) throws(MissingPathError) {
+        try checkExists(paths.map(PhotoPath.init))
+    }
+
+    /// Checks that every path, given as its exact bytes, exists before any work starts.
+    public func checkExists(_ paths: [PhotoPath]) throws(MissingPathError) {
         for path in paths {
             var info = stat()
-            if stat(path, &info) != 0 && lstat(path, &info) != 0 {
-                throw MissingPathError(path: path)
+            if path.withCString({ stat($0, &info) != 0 && lstat($0, &info) != 0 }) {
+                throw MissingPathError(path: path.description)
             }
         }
     }
 
     /// Everything to verify under `paths`.
     public func find(_ paths: [String]) -> FoundFiles {
-        var found = FoundFiles()
-        var seenFolders = Set<FolderID>()
-        for path in paths.map(PhotoPath.init) {
+        find(paths.map(PhotoPath.init))
+    }
+
+    /// Everything to verify under `paths`, given as their exact bytes (names need not be UTF-8).
+    public func find(_ given: [PhotoPath]) -> FoundFiles {
+        var walk = Walk(roots: given.compactMap(PhotoFinder.realPath))
+        for path in given {
             if isFolder(path) {
-                walk(path, into: &found, seen: &seenFolders)
+                visit(path, &walk)
             } else {
-                found.items.append(.photo(path))
+                walk.found.items.append(.photo(path))
             }
         }
-        return found
+        return walk.found
     }
 
     private struct FolderID: Hashable {
@@ -70,21 +84,34 @@ public struct PhotoFinder: Sendable {
         var inode: UInt64
     }
 
+    /// Where a symbolic link leads, as far as the walk is concerned.
+    private enum LinkTarget {
+        case inside, outside, unresolved
+    }
+
+    /// One walk over the given paths: what it found, the folders it has been through, and the
+    /// real paths (links resolved) of the given paths, inside which links may lead.
+    private struct Walk {
+        var found = FoundFiles()
+        var seen = Set<FolderID>()
+        let roots: [[UInt8]]
+    }
+
     private func isFolder(_ path: PhotoPath) -> Bool {
         path.status().map { ($0.st_mode & S_IFMT) == S_IFDIR } ?? false
     }
 
-    private func walk(_ folder: PhotoPath, into found: inout FoundFiles, seen: inout Set<FolderID>) {
+    private func visit(_ folder: PhotoPath, _ walk: inout Walk) {
         guard let info = folder.status() else {
-            found.items.append(.unreadableFolder(folder, reason: ReadOnlyFile.describe(errno: errno)))
+            walk.found.items.append(.unreadableFolder(folder, reason: ReadOnlyFile.describe(errno: errno)))
             return
         }
-        guard seen.insert(FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else {
-            found.revisitedFolders.append(folder)
+        guard walk.seen.insert(FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else {
+            walk.found.revisitedFolders.append(folder)
             return
         }
         guard let directory = folder.withCString({ opendir($0) }) else {
-            found.items.append(.unreadableFolder(folder, reason: ReadOnlyFile.describe(errno: errno)))
+            walk.found.items.append(.unreadableFolder(folder, reason: ReadOnlyFile.describe(errno: errno)))
             return
         }
         var entries: [(name: [UInt8], type: UInt8)] = []
@@ -100,28 +127,65 @@ public struct PhotoFinder: Sendable {
             // The directory entry usually tells a plain file's type: no stat() needed then.
             if directoryType == UInt8(DT_REG) {
                 if hidden || !looksLikePhoto(path, name: name) {
-                    found.skipped += 1
+                    walk.found.skipped += 1
                 } else {
-                    found.items.append(.photo(path))
+                    walk.found.items.append(.photo(path))
                 }
                 continue
             }
+            if !hidden, isSymbolicLink(path, directoryType: directoryType) {
+                switch target(of: path, roots: walk.roots) {
+                case .outside:
+                    walk.found.linksOutside.append(path)
+                    continue
+                case .unresolved:
+                    // A dangling link or a loop: verify it, so the error is reported.
+                    walk.found.items.append(.photo(path))
+                    continue
+                case .inside:
+                    break
+                }
+            }
             guard let entryInfo = path.status() else {
-                // A dangling link or a file that vanished: verify it, so the error is reported.
-                if !hidden { found.items.append(.photo(path)) }
+                // A file that vanished: verify it, so the error is reported.
+                if !hidden { walk.found.items.append(.photo(path)) }
                 continue
             }
             let type = entryInfo.st_mode & S_IFMT
             if hidden {
-                if type != S_IFDIR { found.skipped += 1 }
+                if type != S_IFDIR { walk.found.skipped += 1 }
             } else if type == S_IFDIR {
-                walk(path, into: &found, seen: &seen)
+                visit(path, &walk)
             } else if type == S_IFREG, looksLikePhoto(path, name: name) {
-                found.items.append(.photo(path))
+                walk.found.items.append(.photo(path))
             } else {
-                found.skipped += 1
+                walk.found.skipped += 1
             }
         }
+    }
+
+    private func isSymbolicLink(_ path: PhotoPath, directoryType: UInt8) -> Bool {
+        if directoryType == UInt8(DT_LNK) { return true }
+        guard directoryType == UInt8(DT_UNKNOWN) else { return false }
+        var info = stat()
+        return path.withCString { lstat($0, &info) } == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// Whether `link` resolves to one of `roots` or to something under one of them.
+    private func target(of link: PhotoPath, roots: [[UInt8]]) -> LinkTarget {
+        guard let target = PhotoFinder.realPath(link) else { return .unresolved }
+        let slash = UInt8(ascii: "/")
+        let inside = roots.contains { root in
+            target == root || (target.starts(with: root) && (root.last == slash || target[root.count] == slash))
+        }
+        return inside ? .inside : .outside
+    }
+
+    /// The path with every link, `.` and `..` resolved (`realpath`), or nil when that fails.
+    private static func realPath(_ path: PhotoPath) -> [UInt8]? {
+        guard let resolved = path.withCString({ realpath($0, nil) }) else { return nil }
+        defer { free(resolved) }
+        return Array(UnsafeBufferPointer(start: resolved, count: strlen(resolved))).map { UInt8(bitPattern: $0) }
     }
 
     /// By name ending first (cheap), else by the first bytes of the content.

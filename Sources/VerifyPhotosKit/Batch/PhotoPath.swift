@@ -7,8 +7,8 @@ import Darwin
 #endif
 
 /// A file system path as the exact bytes the system uses, with a printable form. Linux file
-/// names need not be UTF-8; a name that is not still opens, and prints with U+FFFD in place of
-/// its stray bytes.
+/// names need not be UTF-8; a name that is not still opens, and prints its stray bytes escaped
+/// (`\xff`), so that two names never print alike and a script can get the bytes back.
 public struct PhotoPath: Sendable, Hashable, CustomStringConvertible {
     /// The path's bytes, without a terminating NUL.
     public let bytes: [UInt8]
@@ -21,9 +21,32 @@ public struct PhotoPath: Sendable, Hashable, CustomStringConvertible {
         bytes = Array(path.utf8)
     }
 
-    /// The path as text for reports (always valid Unicode).
+    /// The path as text for every report format, reversibly: each byte that is not part of
+    /// valid UTF-8 becomes `\xHH` (two lowercase hex digits) and a backslash becomes `\\`; the
+    /// rest is the path's own text, so a valid UTF-8 path without backslashes prints unchanged.
     public var description: String {
-        String(decoding: bytes, as: UTF8.self)
+        guard bytes.contains(where: { $0 == UInt8(ascii: "\\") || $0 >= 0x80 }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var out = ""
+        var parser = Unicode.UTF8.ForwardParser()
+        var input = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &input) {
+            case .valid(let encoded):
+                let scalar = Unicode.UTF8.decode(encoded)
+                if scalar == "\\" { out += "\\\\" } else { out.unicodeScalars.append(scalar) }
+                offset += encoded.count
+            case .error(let length):
+                for byte in bytes.dropFirst(offset).prefix(length) {
+                    out += "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                }
+                offset += length
+            case .emptyInput:
+                return out
+            }
+        }
     }
 
     /// This path with `name` (raw bytes) appended as a child.

@@ -20,10 +20,16 @@ public enum BoundaryError: Error, Equatable, Sendable {
     case cannotRead(path: String, reason: String)
     case invalidGeoJSON(path: String, reason: String)
     case noPolygons(path: String)
+    /// Polygons whose every ring has fewer than 3 distinct points or all its points on one line.
+    case noArea(path: String)
+    /// A position that is not `[longitude, latitude]` in degrees (beyond ±180/±90, or not
+    /// finite), often a file written `[latitude, longitude]`. Numbers count from 1.
+    case notLongitudeLatitude(path: String, feature: Int, ring: Int, point: Int, longitude: Double, latitude: Double)
 }
 
 /// Reads GeoJSON (RFC 7946): a FeatureCollection, a Feature or a bare geometry; Polygon or
-/// MultiPolygon (other geometry types are ignored). Coordinates are `[lon, lat]`.
+/// MultiPolygon (other geometry types are ignored). Coordinates are `[lon, lat]`; a file whose
+/// positions are not longitude/latitude, or whose polygons enclose no area, is refused.
 public enum GeoJSON {
     /// The polygon features in `data`. `source` names the file in error messages.
     public static func features(from data: Data, source: String) throws(BoundaryError) -> [GeoFeature] {
@@ -36,7 +42,44 @@ public enum GeoJSON {
         var features: [GeoFeature] = []
         collect(document, properties: nil, into: &features)
         guard !features.isEmpty else { throw BoundaryError.noPolygons(path: source) }
+        try checkLongitudeLatitude(features, source: source)
+        guard features.contains(where: { $0.rings.contains(where: GeoJSON.enclosesArea) }) else {
+            throw BoundaryError.noArea(path: source)
+        }
         return features
+    }
+
+    /// Every position must be finite degrees of longitude (±180) and latitude (±90): a file
+    /// written `[lat, lon]` has "latitudes" such as 105 and would put the area elsewhere.
+    private static func checkLongitudeLatitude(_ features: [GeoFeature], source: String) throws(BoundaryError) {
+        for (f, feature) in features.enumerated() {
+            for (r, ring) in feature.rings.enumerated() {
+                for (p, point) in ring.enumerated() {
+                    guard point.longitude.isFinite, point.latitude.isFinite,
+                          abs(point.longitude) <= 180, abs(point.latitude) <= 90 else {
+                        throw BoundaryError.notLongitudeLatitude(path: source, feature: f + 1, ring: r + 1, point: p + 1,
+                                                                 longitude: point.longitude, latitude: point.latitude)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether `ring` encloses an area: it has points off the line through its first point and
+    /// the point farthest from that (by more than 1e-9°, about 0.1 mm). Rings with fewer than
+    /// three distinct points, or with all points on one line, enclose none.
+    static func enclosesArea(_ ring: Ring) -> Bool {
+        guard let origin = ring.first else { return false }
+        var far = origin, farthest = 0.0
+        for point in ring {
+            let dx = point.longitude - origin.longitude, dy = point.latitude - origin.latitude
+            if dx * dx + dy * dy > farthest { far = point; farthest = dx * dx + dy * dy }
+        }
+        guard farthest > 0 else { return false }
+        let ux = far.longitude - origin.longitude, uy = far.latitude - origin.latitude, length = farthest.squareRoot()
+        return ring.contains { point in
+            abs(ux * (point.latitude - origin.latitude) - uy * (point.longitude - origin.longitude)) / length > 1e-9
+        }
     }
 
     private static func explain(_ error: any Error) -> String {

@@ -14,11 +14,23 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
         self.second = second
     }
 
-    /// Parses EXIF's `YYYY:MM:DD HH:MM:SS` (also with `-` between date parts, as some phones
-    /// write). Blank, all-zero or impossible values give nil.
+    /// Parses EXIF's `YYYY:MM:DD HH:MM:SS` (see `parse(exif:)`); nil when absent or invalid.
     public init?(exif text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 19 else { return nil }
+        guard case .value(let time) = LocalDateTime.parse(exif: text) else { return nil }
+        self = time
+    }
+
+    /// Parses EXIF's `YYYY:MM:DD HH:MM:SS` exactly: 19 characters (trailing NULs and spaces
+    /// aside), `:` or `-` between date parts (some phones write `-`), a space or `T` before the
+    /// time. Blank, all-zero or colons-only values are EXIF's "unknown": absent. Anything else
+    /// that is not such a date (a leading space, hour 24, `/`, trailing text) is invalid.
+    public static func parse(exif text: String) -> ExifField<LocalDateTime> {
+        var bytes = Array(text.utf8)
+        while let last = bytes.last, last == 0 || last == 0x20 { bytes.removeLast() }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "-") }) {
+            return .absent
+        }
+        guard bytes.count == 19 else { return .invalid }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for b in bytes[range] {
@@ -28,15 +40,15 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
             return value
         }
         let dateSeparators: Set<UInt8> = [UInt8(ascii: ":"), UInt8(ascii: "-")]
-        guard dateSeparators.contains(bytes[4]), dateSeparators.contains(bytes[7]),
+        guard dateSeparators.contains(bytes[4]), bytes[7] == bytes[4],
               bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
               let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
               let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
               let date = CalendarDate(year: year, month: month, day: day),
               hour < 24, minute < 60, second < 61
-        else { return nil }
-        self.init(date: date, hour: hour, minute: minute, second: min(second, 59))
+        else { return .invalid }
+        return .value(LocalDateTime(date: date, hour: hour, minute: minute, second: min(second, 59)))
     }
 
     /// Seconds since 1970-01-01 00:00 of the same (unspecified) zone.
@@ -61,6 +73,14 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
     }
 }
 
+/// A date, time or offset field of EXIF: not there (or EXIF's blank "unknown"), a value, or
+/// text that is not such a value (kept by the caller, so that it is never dropped silently).
+public enum ExifField<Value> {
+    case absent
+    case value(Value)
+    case invalid
+}
+
 /// An offset from UTC as EXIF's OffsetTime tags write it (`+07:00`).
 public struct UTCOffset: Sendable, Hashable, Codable, CustomStringConvertible {
     public var seconds: Int
@@ -72,22 +92,29 @@ public struct UTCOffset: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Western Indonesia Time (WIB), UTC+7, the zone all rules are judged in.
     public static let wib = UTCOffset(seconds: 7 * 3600)
 
-    /// Parses `+HH:MM` or `-HH:MM` (also `Z`); nil for anything else, e.g. `   :  `.
+    /// Parses `+HH:MM` or `-HH:MM` (see `parse(exif:)`); nil when absent or invalid.
     public init?(exif text: String) {
-        let trimmed = text.trimmingSpaces
-        if trimmed == "Z" {
-            self.init(seconds: 0)
-            return
-        }
-        let bytes = Array(trimmed.utf8)
+        guard case .value(let offset) = UTCOffset.parse(exif: text) else { return nil }
+        self = offset
+    }
+
+    /// Parses EXIF's OffsetTime `+HH:MM` or `-HH:MM`: digits only, between -12:00 and +14:00,
+    /// minutes 00, 30 or 45 (the offsets in use). Blank (`   :  `) is absent; anything else
+    /// (`+-9:00`, `+07:10`, `+15:00`, `Z`) is invalid.
+    public static func parse(exif text: String) -> ExifField<UTCOffset> {
+        var bytes = Array(text.utf8)
+        while let last = bytes.last, last == 0 || last == 0x20 { bytes.removeLast() }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: ":") }) { return .absent }
+        let digit = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
         guard bytes.count == 6, bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-"),
-              bytes[3] == UInt8(ascii: ":"),
-              let hours = Int(String(decoding: bytes[1..<3], as: UTF8.self)),
-              let minutes = Int(String(decoding: bytes[4..<6], as: UTF8.self)),
-              hours <= 14, minutes < 60
-        else { return nil }
+              digit(bytes[1]), digit(bytes[2]), bytes[3] == UInt8(ascii: ":"), digit(bytes[4]), digit(bytes[5])
+        else { return .invalid }
+        let hours = Int(bytes[1] - 0x30) * 10 + Int(bytes[2] - 0x30)
+        let minutes = Int(bytes[4] - 0x30) * 10 + Int(bytes[5] - 0x30)
         let sign = bytes[0] == UInt8(ascii: "-") ? -1 : 1
-        self.init(seconds: sign * (hours * 3600 + minutes * 60))
+        let seconds = sign * (hours * 3600 + minutes * 60)
+        guard [0, 30, 45].contains(minutes), seconds >= -12 * 3600, seconds <= 14 * 3600 else { return .invalid }
+        return .value(UTCOffset(seconds: seconds))
     }
 
     /// `+07:00` style.

@@ -29,7 +29,7 @@ public struct ExifRational: Sendable, Equatable {
 /// libexif is told not to "fix" the data (EXIF_DATA_OPTION_FOLLOW_SPECIFICATION off): by default
 /// it deletes and invents tags, which would alter the evidence. Values are read from the raw
 /// entries, never from libexif's display strings.
-final class ExifDocument {
+final class ExifDocument: ExifTagSource {
     private let data: UnsafeMutablePointer<ExifData>
     private let byteOrder: ExifByteOrder
 
@@ -65,7 +65,6 @@ final class ExifDocument {
         return Int(content.pointee.count)
     }
 
-    /// Whether the directory holds any entry at all (e.g. a GPS IFD with no usable tags).
     func hasEntries(in directory: ExifDirectory) -> Bool {
         entryCount(in: directory) > 0
     }
@@ -83,13 +82,11 @@ final class ExifDocument {
         return (format, count, UnsafePointer(bytes))
     }
 
-    /// Whether the tag is present in the directory, whatever its type.
     func contains(_ tag: UInt32, in directory: ExifDirectory) -> Bool {
         guard let content = content(directory) else { return false }
         return exif_content_get_entry(content, ExifTag(rawValue: tag)) != nil
     }
 
-    /// The rationals of a RATIONAL or SRATIONAL entry; nil if absent or of another type.
     func rationals(_ tag: UInt32, in directory: ExifDirectory) -> [ExifRational]? {
         guard let (format, count, bytes) = entry(tag, in: directory) else { return nil }
         switch format {
@@ -108,20 +105,13 @@ final class ExifDocument {
         }
     }
 
-    /// The text of an ASCII (or UNDEFINED/BYTE) entry up to its first NUL, with trailing
-    /// spaces removed. Bytes that are not UTF-8 become U+FFFD, so the result is always valid text.
     func text(_ tag: UInt32, in directory: ExifDirectory) -> String? {
         guard let (format, count, bytes) = entry(tag, in: directory),
               format == EXIF_FORMAT_ASCII || format == EXIF_FORMAT_UNDEFINED || format == EXIF_FORMAT_BYTE
         else { return nil }
-        let buffer = UnsafeBufferPointer(start: bytes, count: count)
-        let end = buffer.firstIndex(of: 0) ?? count
-        var text = String(decoding: buffer[0..<end], as: UTF8.self)
-        while let last = text.last, last == " " { text.removeLast() }
-        return text
+        return exifText(UnsafeBufferPointer(start: bytes, count: count))
     }
 
-    /// The raw bytes of a BYTE or UNDEFINED entry (at most 64 KiB).
     func bytes(_ tag: UInt32, in directory: ExifDirectory) -> [UInt8]? {
         guard let (format, count, bytes) = entry(tag, in: directory),
               format == EXIF_FORMAT_UNDEFINED || format == EXIF_FORMAT_BYTE || format == EXIF_FORMAT_ASCII
@@ -129,7 +119,6 @@ final class ExifDocument {
         return Array(UnsafeBufferPointer(start: bytes, count: min(count, 65_536)))
     }
 
-    /// The first byte of a BYTE entry (e.g. GPSAltitudeRef).
     func byte(_ tag: UInt32, in directory: ExifDirectory) -> UInt8? {
         guard let (format, _, bytes) = entry(tag, in: directory),
               format == EXIF_FORMAT_BYTE || format == EXIF_FORMAT_UNDEFINED

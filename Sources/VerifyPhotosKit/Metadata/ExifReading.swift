@@ -24,21 +24,29 @@ enum ExifTagNumber {
 }
 
 extension PhotoMetadata {
-    /// Fills the EXIF-derived values from a parsed EXIF block.
-    mutating func read(_ exif: ExifDocument) {
+    /// Fills the EXIF-derived values from a parsed EXIF block. A date, time or offset that is
+    /// present but does not parse is kept in `unparsedTimes`, never dropped silently.
+    mutating func read(_ exif: some ExifTagSource) {
         typealias T = ExifTagNumber
         hasExif = true
         make = exif.text(T.make, in: .image)
         model = exif.text(T.model, in: .image)
         software = exif.text(T.software, in: .image)
 
-        if let raw = exif.text(T.dateTimeOriginal, in: .exif) {
-            dateTimeOriginal = LocalDateTime(exif: raw)
-            if dateTimeOriginal == nil { unusableDateTimeOriginal = raw }
+        func parsed<Value>(_ tag: UInt32, _ name: String, _ parse: (String) -> ExifField<Value>) -> Value? {
+            guard let raw = exif.text(tag, in: .exif) else { return nil }
+            switch parse(raw) {
+            case .absent: return nil
+            case .value(let value): return value
+            case .invalid:
+                unparsedTimes.append(UnparsedValue(tag: name, raw: raw))
+                return nil
+            }
         }
-        createDate = exif.text(T.createDate, in: .exif).flatMap(LocalDateTime.init(exif:))
-        offsetTimeOriginal = exif.text(T.offsetTimeOriginal, in: .exif).flatMap(UTCOffset.init(exif:))
-        offsetTimeDigitized = exif.text(T.offsetTimeDigitized, in: .exif).flatMap(UTCOffset.init(exif:))
+        dateTimeOriginal = parsed(T.dateTimeOriginal, "DateTimeOriginal", LocalDateTime.parse(exif:))
+        createDate = parsed(T.createDate, "CreateDate", LocalDateTime.parse(exif:))
+        offsetTimeOriginal = parsed(T.offsetTimeOriginal, "OffsetTimeOriginal", UTCOffset.parse(exif:))
+        offsetTimeDigitized = parsed(T.offsetTimeDigitized, "OffsetTimeDigitized", UTCOffset.parse(exif:))
         subSecTimeOriginal = exif.text(T.subSecTimeOriginal, in: .exif).map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
         // UserComment starts with 8 bytes naming its character code ("ASCII\0\0\0", ...).
         if let comment = exif.bytes(T.userComment, in: .exif), comment.count > 8 {
@@ -46,13 +54,14 @@ extension PhotoMetadata {
             userComment = text.isEmpty ? nil : text
         }
         gps = GPSReading(exif)
+        if let raw = gps.unparsedTime { unparsedTimes.append(raw) }
     }
 }
 
 extension GPSReading {
     /// Decodes the GPS IFD. GPS tag numbers collide with Interoperability tags, so only the GPS
     /// IFD is consulted.
-    init(_ exif: ExifDocument) {
+    init(_ exif: some ExifTagSource) {
         typealias T = ExifTagNumber
         self.init()
         present = exif.hasEntries(in: .gps)
@@ -65,13 +74,16 @@ extension GPSReading {
         if let altitude = exif.rationals(T.gpsAltitude, in: .gps)?.first?.value, altitude.isFinite {
             self.altitude = exif.byte(T.gpsAltitudeRef, in: .gps) == 1 ? -abs(altitude) : altitude
         }
-        utcTime = GPSReading.timestamp(
-            date: exif.text(T.gpsDateStamp, in: .gps),
-            time: exif.rationals(T.gpsTimeStamp, in: .gps))
+        let date = exif.text(T.gpsDateStamp, in: .gps), time = exif.rationals(T.gpsTimeStamp, in: .gps)
+        utcTime = GPSReading.timestamp(date: date, time: time)
+        if utcTime == nil, let date, let time, !date.isEmpty, !time.isEmpty {
+            let clock = time.map { $0.value.map { Messages.fixed($0, 2) } ?? "\($0.numerator)/\($0.denominator)" }.joined(separator: ":")
+            unparsedTime = UnparsedValue(tag: "GPSDateStamp GPSTimeStamp", raw: "\(date) \(clock)")
+        }
         decodePosition(exif)
     }
 
-    private mutating func decodePosition(_ exif: ExifDocument) {
+    private mutating func decodePosition(_ exif: some ExifTagSource) {
         typealias T = ExifTagNumber
         let hasLatitude = exif.contains(T.gpsLatitude, in: .gps)
         let hasLongitude = exif.contains(T.gpsLongitude, in: .gps)
@@ -90,8 +102,10 @@ extension GPSReading {
             problem = latParts.count > 3 || lonParts.count > 3 ? .malformed : .zeroDenominator
             return
         }
-        guard let latRef = exif.text(T.gpsLatitudeRef, in: .gps)?.trimmingSpaces.uppercased(),
-              let lonRef = exif.text(T.gpsLongitudeRef, in: .gps)?.trimmingSpaces.uppercased(),
+        // Exactly one letter (either case, trailing NULs and spaces aside): ExifTool reads a
+        // leading space or a word by its first character, so " S" would be north there.
+        guard let latRef = exif.text(T.gpsLatitudeRef, in: .gps)?.uppercased(),
+              let lonRef = exif.text(T.gpsLongitudeRef, in: .gps)?.uppercased(),
               !latRef.isEmpty, !lonRef.isEmpty
         else {
             problem = .missingReference
@@ -136,7 +150,7 @@ extension GPSReading {
         guard let date, let time, time.count == 3,
               let h = time[0].value, let m = time[1].value, let s = time[2].value,
               h >= 0, h < 24, m >= 0, m < 60, s >= 0, s < 61,
-              let day = LocalDateTime(exif: "\(date.trimmingSpaces.prefix(10)) 00:00:00")
+              case .value(let day) = LocalDateTime.parse(exif: "\(date) 00:00:00")
         else { return nil }
         return LocalDateTime(date: day.date, hour: Int(h), minute: Int(m), second: min(59, Int(s)))
     }

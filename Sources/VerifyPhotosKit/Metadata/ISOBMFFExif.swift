@@ -47,58 +47,111 @@ enum ISOBMFFExif {
         return result
     }
 
-    static func find(in file: ReadOnlyFile) throws(PhotoError) -> TIFFSource? {
-        guard let meta = try topLevelBox("meta", in: file), meta.end - meta.start <= maxMetaBytes else { return nil }
+    /// Every Exif item and XMP item about the primary image, in item order. Items that describe
+    /// (`cdsc`) the primary item are taken; without any such item, those that describe no
+    /// item at all; thumbnails' and tiles' own metadata is left out.
+    static func find(in file: ReadOnlyFile) throws(PhotoError) -> MetadataBlocks {
+        var blocks = MetadataBlocks()
+        guard let meta = try topLevelBox("meta", in: file), meta.end - meta.start <= maxMetaBytes else { return blocks }
         let body = try file.bytes(at: meta.start, count: Int(meta.end - meta.start))
         // `meta` is a full box: 4 bytes of version and flags before its children.
         let parts = children(of: body, from: 4)
-        var exifItems: [UInt32] = []
+        var items = MetadataItems()
         var primary: UInt32?
         var describes: [UInt32: [UInt32]] = [:]  // metadata item -> items it describes
+        for part in parts {
+            switch part.type {
+            case "iinf": items = metadataItems(part.body)
+            case "pitm": primary = primaryItem(part.body)
+            case "iref": describes = contentDescriptions(part.body)
+            default: break
+            }
+        }
+        func aboutPrimary(_ ids: [UInt32]) -> [UInt32] {
+            let describingPrimary = ids.filter { id in primary.map { describes[id]?.contains($0) ?? false } ?? false }
+            if !describingPrimary.isEmpty { return describingPrimary }
+            let describingNothing = ids.filter { describes[$0] == nil }
+            return describingNothing.isEmpty ? Array(ids.prefix(1)) : describingNothing
+        }
+        let exifIDs = aboutPrimary(items.exif), xmpIDs = aboutPrimary(items.xmp)
+        guard !exifIDs.isEmpty || !xmpIDs.isEmpty else { return blocks }
+        let wanted = Set(exifIDs + xmpIDs)
         var locations: [UInt32: Location] = [:]
         var idat: [UInt8]?
         for part in parts {
             switch part.type {
-            case "iinf": exifItems = exifItemIDs(part.body)
-            case "pitm": primary = primaryItem(part.body)
-            case "iref": describes = contentDescriptions(part.body)
-            case "iloc": locations = itemLocations(part.body)
+            case "iloc": locations = itemLocations(part.body, wanted: wanted)
             case "idat": idat = part.body
             default: break
             }
         }
-        let chosen = exifItems.first { item in primary.map { describes[item]?.contains($0) ?? false } ?? false } ?? exifItems.first
-        guard let item = chosen, let location = locations[item] else { return nil }
+        var budget = ReadLimits.exifBytes * MetadataBlocks.maxCopies
+        for id in exifIDs {
+            guard let location = locations[id], let data = try itemData(location, file: file, idat: idat, budget: &budget) else { continue }
+            // The item starts with the offset from its 5th byte to the TIFF header.
+            guard let skip = data.be32(0), UInt64(skip) + 4 < UInt64(data.count) else { continue }
+            blocks.add(exif: tiffSource(fromPayload: Array(data[(4 + Int(skip))...])))
+        }
+        for id in xmpIDs {
+            guard let location = locations[id], let data = try itemData(location, file: file, idat: idat, budget: &budget) else { continue }
+            blocks.add(xmp: data)
+        }
+        return blocks
+    }
+
+    /// The bytes of an item, from its extents in the file or in `idat`: at most
+    /// `ReadLimits.exifBytes` for one item and `budget` for all items of the file together.
+    /// Nil when an extent lies outside the data or the item is too large.
+    private static func itemData(_ location: Location, file: ReadOnlyFile, idat: [UInt8]?, budget: inout Int) throws(PhotoError) -> [UInt8]? {
         var data: [UInt8] = []
+        let limit = UInt64(min(ReadLimits.exifBytes, max(0, budget)))
         for extent in location.extents {
-            guard extent.length <= UInt64(ReadLimits.exifBytes - data.count) else { return nil }
+            let room = limit - UInt64(data.count)  // data.count <= limit: checked below before each append
             if location.inIdat {
-                guard let idat, extent.offset <= UInt64(idat.count), extent.offset + extent.length <= UInt64(idat.count) else { return nil }
-                data += idat[Int(extent.offset)..<Int(extent.offset + extent.length)]
+                guard let idat else { return nil }
+                let available = UInt64(idat.count)
+                guard extent.offset <= available else { return nil }
+                let length = extent.length == 0 ? available - extent.offset : extent.length
+                guard length <= room, length <= available - extent.offset else { return nil }
+                data += idat[Int(extent.offset)..<Int(extent.offset + length)]
             } else {
-                guard extent.offset < UInt64(file.size) else { return nil }
-                let length = extent.length == 0 ? UInt64(file.size) - extent.offset : extent.length
-                guard length <= UInt64(ReadLimits.exifBytes) else { return nil }
+                let size = UInt64(file.size)
+                guard extent.offset < size else { return nil }
+                let length = extent.length == 0 ? size - extent.offset : extent.length
+                guard length <= room, length <= size - extent.offset else { return nil }
                 data += try file.bytes(at: Int64(extent.offset), count: Int(length))
             }
         }
-        // The item starts with the offset from its 5th byte to the TIFF header.
-        guard let skip = data.be32(0), UInt64(skip) + 4 < UInt64(data.count) else { return nil }
-        return tiffSource(fromPayload: Array(data[(4 + Int(skip))...]))
+        budget -= data.count
+        return data
     }
 
-    private static func exifItemIDs(_ body: [UInt8]) -> [UInt32] {
-        guard let version = body.first else { return [] }
+    /// Item IDs of Exif items and of XMP items (`mime` items of type `application/rdf+xml`).
+    private struct MetadataItems {
+        var exif: [UInt32] = []
+        var xmp: [UInt32] = []
+    }
+
+    private static func metadataItems(_ body: [UInt8]) -> MetadataItems {
+        var items = MetadataItems()
+        guard let version = body.first else { return items }
         let entriesStart = version == 0 ? 6 : 8
-        var ids: [UInt32] = []
         for infe in children(of: body, from: entriesStart) where infe.type == "infe" {
             let b = infe.body
             guard let infeVersion = b.first, infeVersion >= 2 else { continue }
             let idSize = infeVersion == 2 ? 2 : 4
-            guard let id = b.beUInt(4, size: idSize), let type = b.fourCC(4 + idSize + 2) else { continue }
-            if type == "Exif" { ids.append(UInt32(truncatingIfNeeded: id)) }
+            let typeAt = 4 + idSize + 2
+            guard let rawID = b.beUInt(4, size: idSize), let type = b.fourCC(typeAt) else { continue }
+            let id = UInt32(truncatingIfNeeded: rawID)
+            if type == "Exif" {
+                items.exif.append(id)
+            } else if type == "mime" {
+                // item_name\0 content_type\0 [content_encoding\0]
+                let strings = b[(typeAt + 4)...].split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false)
+                if strings.count >= 2, strings[1].elementsEqual("application/rdf+xml".utf8) { items.xmp.append(id) }
+            }
         }
-        return ids
+        return items
     }
 
     private static func primaryItem(_ body: [UInt8]) -> UInt32? {
@@ -128,7 +181,10 @@ enum ISOBMFFExif {
         var extents: [(offset: UInt64, length: UInt64)] = []
     }
 
-    private static func itemLocations(_ b: [UInt8]) -> [UInt32: Location] {
+    /// The locations of the `wanted` items. At most `ReadLimits.structures` items and extents are
+    /// walked in all: with offset and length sizes of 0 an extent takes no bytes, so the box's
+    /// size alone would not bound the work.
+    private static func itemLocations(_ b: [UInt8], wanted: Set<UInt32>) -> [UInt32: Location] {
         guard let version = b.first, version <= 2, b.count >= 8 else { return [:] }
         let offsetSize = Int(b[4] >> 4), lengthSize = Int(b[4] & 0x0F)
         let baseOffsetSize = Int(b[5] >> 4), indexSize = version >= 1 ? Int(b[5] & 0x0F) : 0
@@ -137,7 +193,8 @@ enum ISOBMFFExif {
         if version < 2 { itemCount = b.beUInt(i, size: 2); i += 2 } else { itemCount = b.beUInt(i, size: 4); i += 4 }
         guard let count = itemCount else { return [:] }
         var result: [UInt32: Location] = [:]
-        for _ in 0..<min(Int(count), ReadLimits.structures) {
+        var walked = 0
+        for _ in 0..<min(count, UInt64(ReadLimits.structures)) {
             let idSize = version < 2 ? 2 : 4
             guard let id = b.beUInt(i, size: idSize) else { break }
             i += idSize
@@ -152,15 +209,26 @@ enum ISOBMFFExif {
             i += baseOffsetSize
             guard let extentCount = b.be16(i) else { break }
             i += 2
-            for _ in 0..<Int(extentCount) {
-                i += indexSize
-                guard let offset = b.beUInt(i, size: offsetSize), let length = b.beUInt(i + offsetSize, size: lengthSize) else { return result }
-                i += offsetSize + lengthSize
-                let (start, overflow) = base.addingReportingOverflow(offset)
-                guard !overflow, start <= UInt64(Int64.max) / 2, length <= UInt64(Int64.max) / 2 else { continue }
-                location.extents.append((start, length))
+            let itemID = UInt32(truncatingIfNeeded: id)
+            let keep = wanted.contains(itemID)
+            let entrySize = indexSize + offsetSize + lengthSize
+            if !keep && entrySize > 0 {
+                i += entrySize * Int(extentCount)  // skipped without walking: the box's size bounds it
+                walked += 1
+            } else {
+                for _ in 0..<Int(extentCount) {
+                    walked += 1
+                    guard walked <= ReadLimits.structures else { return result }
+                    i += indexSize
+                    guard let offset = b.beUInt(i, size: offsetSize), let length = b.beUInt(i + offsetSize, size: lengthSize) else { return result }
+                    i += offsetSize + lengthSize
+                    let (start, overflow) = base.addingReportingOverflow(offset)
+                    guard !overflow, start <= UInt64(Int64.max) / 2, length <= UInt64(Int64.max) / 2 else { continue }
+                    if keep { location.extents.append((start, length)) }
+                }
             }
-            result[UInt32(truncatingIfNeeded: id)] = location
+            if keep { result[itemID] = location }
+            guard i <= b.count, walked <= ReadLimits.structures else { break }
         }
         return result
     }

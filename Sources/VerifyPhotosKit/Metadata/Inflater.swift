@@ -15,9 +15,10 @@ final class Inflater {
     }
 
     /// The decompressed bytes (of a truncated stream, those decoded before the cut), or nil when
-    /// the data is not zlib or would exceed `limit`.
-    func inflate(_ input: [UInt8], limit: Int) -> [UInt8]? {
-        guard ready, !input.isEmpty else { return nil }
+    /// the data is not zlib or would exceed `limit`; and how many bytes were inflated either way
+    /// (never much more than `limit`), so that callers can bound the work of a whole file.
+    func inflate(_ input: [UInt8], limit: Int) -> (output: [UInt8]?, produced: Int) {
+        guard ready, !input.isEmpty else { return (nil, 0) }
         var output: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         var input = input
@@ -37,7 +38,7 @@ final class Inflater {
         }
         // A stream cut short still gives what it decoded so far (as tolerant readers do).
         guard status == Z_STREAM_END || status == Z_OK || status == Z_BUF_ERROR, output.count <= limit,
-              !output.isEmpty else { return nil }
-        return output
+              !output.isEmpty else { return (nil, output.count) }
+        return (output, output.count)
     }
 }

@@ -19,35 +19,79 @@ public struct MetadataReader: Sendable {
         try read(path: PhotoPath(path))
     }
 
-    /// Reads an already opened photo.
+    /// Reads an already opened photo. Every EXIF block and XMP packet is read: the values
+    /// reported are those of the last EXIF copy (as ExifTool shows them), and what the other
+    /// copies say is kept in `otherCopies` so that a disagreement is never resolved silently.
     public func read(_ file: ReadOnlyFile) throws(PhotoError) -> PhotoMetadata {
         guard file.size > 0 else { throw PhotoError.emptyFile }
         let magic = try file.bytes(at: 0, count: 16)
         guard let format = ContainerFormat(magic: magic) else { throw PhotoError.notAPhoto }
         var metadata = PhotoMetadata(format: format)
-        let tiff: TIFFSource?
+        var blocks = MetadataBlocks()
         switch format {
         case .jpeg:
             let segments = try JPEGSegments(reading: file)
-            tiff = segments.exifPayload.map(tiffSource(fromPayload:))
+            blocks.exif = segments.exifPayloads.map(tiffSource(fromPayload:))
+            blocks.xmp = segments.xmpPackets
+            blocks.copiesLeftOut = segments.copiesLeftOut
             checkImage(file, into: &metadata)
         case .heic, .avif:
-            tiff = try ISOBMFFExif.find(in: file)
+            blocks = try ISOBMFFExif.find(in: file)
         case .png:
-            tiff = try PNGExif.find(in: file)
+            blocks = try PNGExif.find(in: file)
         case .webp:
-            tiff = try WebPExif.find(in: file)
+            blocks = try WebPExif.find(in: file)
         case .tiff:
-            tiff = .file(file)
+            blocks.exif = [.file(file)]
         }
-        if let tiff {
-            if let block = try TIFFRepacker.block(from: tiff), let exif = ExifDocument(block: block) {
-                metadata.read(exif)
+        try readEXIF(blocks.exif, into: &metadata)
+        for (index, packet) in blocks.xmp.enumerated() {
+            let xmp = XMPPacket(packet, index: index + 1)
+            if !xmp.copy.isEmpty { metadata.otherCopies.append(xmp.copy) }
+            metadata.unparsedTimes += xmp.unparsedTimes
+            metadata.unparsedPositions += xmp.unparsedPositions
+        }
+        metadata.copiesLeftOut = blocks.copiesLeftOut
+        return metadata
+    }
+
+    /// Reads every EXIF block, and every copy of tags repeated inside one; the last copy read
+    /// becomes the photo's values, the others `otherCopies`.
+    private func readEXIF(_ sources: [TIFFSource], into metadata: inout PhotoMetadata) throws(PhotoError) {
+        var copies: [(MetadataCopySource?, PhotoMetadata)] = []
+        var damaged = false
+        for (index, source) in sources.enumerated() {
+            let blockSource: MetadataCopySource? = sources.count > 1 ? .exifBlock(index: index + 1, count: sources.count) : nil
+            guard let block = try TIFFRepacker.block(from: source), let entries = TIFFEntries(block: block),
+                  let exif = ExifDocument(block: entries.blockForLibexif)
+            else {
+                damaged = true
+                continue
+            }
+            let repeated = entries.copyCount
+            if repeated == 1 {
+                var reading = metadata
+                reading.read(exif)
+                copies.append((blockSource, reading))
             } else {
-                metadata.exifDamaged = true
+                for copy in 0..<repeated {
+                    var reading = metadata
+                    reading.read(TIFFEntries.Copy(entries: entries, index: copy))
+                    copies.append((blockSource ?? .repeatedTags(index: copy + 1, count: repeated), reading))
+                }
             }
         }
-        return metadata
+        guard let (_, last) = copies.last else {
+            metadata.exifDamaged = damaged
+            return
+        }
+        var unparsed: [UnparsedValue] = []
+        for (_, reading) in copies {
+            unparsed += reading.unparsedTimes.filter { !unparsed.contains($0) }
+        }
+        metadata = last
+        metadata.unparsedTimes = unparsed
+        metadata.otherCopies = copies.dropLast().compactMap { source, reading in source.map { MetadataCopy(source: $0, metadata: reading) } }
     }
 
     /// libjpeg checks that the image itself can be decoded (frame header, tables, scan).

@@ -1,61 +1,89 @@
-/// PNG: the `eXIf` chunk, or ImageMagick's hex "Raw profile type exif" in a `zTXt`, `iTXt` or
-/// `tEXt` chunk. Only chunk headers are read until one of these is found.
+/// PNG: every `eXIf` chunk, ImageMagick's hex "Raw profile type exif" in `zTXt`, `iTXt` or
+/// `tEXt` chunks, and XMP (`iTXt` "XML:com.adobe.xmp"), in file order. Only chunk headers are
+/// read for other chunks, and all compressed text of one file inflates to at most
+/// `inflateBudget` bytes in total, however many chunks it has.
 enum PNGExif {
-    static func find(in file: ReadOnlyFile) throws(PhotoError) -> TIFFSource? {
+    /// Most bytes all compressed text chunks of one file may inflate to together.
+    static let inflateBudget = 2 * textLimit
+
+    static func find(in file: ReadOnlyFile) throws(PhotoError) -> MetadataBlocks {
+        var blocks = MetadataBlocks()
+        var inflater = BudgetedInflater(budget: inflateBudget)
         var offset: Int64 = 8
-        var rawProfile: TIFFSource?
         for _ in 0..<ReadLimits.structures {
             let header = try file.bytes(at: offset, count: 8)
             guard let length = header.be32(0), let type = header.fourCC(4) else { break }
             let data = offset + 8
             switch type {
             case "eXIf":
-                guard Int(length) <= ReadLimits.exifBytes else { return nil }
-                return tiffSource(fromPayload: try file.bytes(at: data, count: Int(length)))
+                guard Int(length) <= ReadLimits.exifBytes else { break }
+                blocks.add(exif: tiffSource(fromPayload: try file.bytes(at: data, count: Int(length))))
             case "zTXt", "iTXt", "tEXt":
-                if rawProfile == nil, Int(length) <= ReadLimits.exifBytes {
-                    rawProfile = rawProfileExif(try file.bytes(at: data, count: Int(length)), type: type)
+                if Int(length) <= ReadLimits.exifBytes {
+                    textChunk(try file.bytes(at: data, count: Int(length)), type: type, inflater: &inflater, into: &blocks)
                 }
             case "IEND":
-                return rawProfile
+                return blocks
             default:
                 break
             }
             offset = data + Int64(length) + 4
             if offset >= file.size { break }
         }
-        return rawProfile
+        return blocks
     }
 
-    /// Most text a compressed profile may inflate to: the hex digits of the largest EXIF block.
-    private static let textLimit = ReadLimits.exifBytes * 2 + 64
+    /// Most text one compressed profile may inflate to: the hex digits of the largest EXIF block.
+    static let textLimit = ReadLimits.exifBytes * 2 + 64
 
-    /// The text of a "Raw profile type exif|APP1" chunk: `\nexif\n  <length>\n<hex digits>`.
-    static func rawProfileExif(_ chunk: [UInt8], type: String) -> TIFFSource? {
-        guard let nul = chunk.firstIndex(of: 0) else { return nil }
+    /// Inflates text chunks while the file's budget lasts.
+    struct BudgetedInflater {
+        var budget: Int
+
+        mutating func inflate(_ data: [UInt8]) -> [UInt8]? {
+            guard budget > 0 else { return nil }
+            let limit = min(PNGExif.textLimit, budget)
+            let (output, produced) = Inflater().inflate(data, limit: limit)
+            budget -= produced
+            return output
+        }
+    }
+
+    private static func textChunk(_ chunk: [UInt8], type: String, inflater: inout BudgetedInflater, into blocks: inout MetadataBlocks) {
+        guard let nul = chunk.firstIndex(of: 0) else { return }
         let keyword = String(decoding: chunk[..<nul], as: UTF8.self)
-        guard keyword == "Raw profile type exif" || keyword == "Raw profile type APP1" else { return nil }
-        var text: [UInt8]
+        if keyword == "XML:com.adobe.xmp", type == "iTXt" {
+            if let text = iTXtText(chunk, after: nul, inflater: &inflater) { blocks.add(xmp: text) }
+            return
+        }
+        guard keyword == "Raw profile type exif" || keyword == "Raw profile type APP1" else { return }
+        let text: [UInt8]?
         switch type {
         case "zTXt":
-            guard nul + 2 <= chunk.count, let inflated = Inflater().inflate(Array(chunk[(nul + 2)...]), limit: textLimit) else { return nil }
-            text = inflated
+            text = nul + 2 <= chunk.count ? inflater.inflate(Array(chunk[(nul + 2)...])) : nil
         case "iTXt":
-            // keyword\0 compressed-flag method language\0 translated\0 text
-            guard nul + 3 <= chunk.count else { return nil }
-            let compressed = chunk[nul + 1] == 1
-            var i = nul + 3
-            for _ in 0..<2 {
-                guard let end = chunk[i...].firstIndex(of: 0) else { return nil }
-                i = end + 1
-            }
-            let body = Array(chunk[i...])
-            guard let decoded = compressed ? Inflater().inflate(body, limit: textLimit) : body else { return nil }
-            text = decoded
+            text = iTXtText(chunk, after: nul, inflater: &inflater)
         default:
             text = Array(chunk[(nul + 1)...])
         }
-        // Skip "\nexif\n", then the decimal length line, then hex digits to the end.
+        if let text, let payload = hexProfile(text) { blocks.add(exif: tiffSource(fromPayload: payload)) }
+    }
+
+    /// The text of an iTXt chunk: keyword\0 compressed-flag method language\0 translated\0 text.
+    private static func iTXtText(_ chunk: [UInt8], after nul: Int, inflater: inout BudgetedInflater) -> [UInt8]? {
+        guard nul + 3 <= chunk.count else { return nil }
+        let compressed = chunk[nul + 1] == 1
+        var i = nul + 3
+        for _ in 0..<2 {
+            guard let end = chunk[i...].firstIndex(of: 0) else { return nil }
+            i = end + 1
+        }
+        let body = Array(chunk[i...])
+        return compressed ? inflater.inflate(body) : body
+    }
+
+    /// The bytes of a raw profile's text: `\nexif\n  <length>\n<hex digits>`.
+    static func hexProfile(_ text: [UInt8]) -> [UInt8]? {
         var lines = 0, i = 0
         while i < text.count, lines < 3 {
             if text[i] == 0x0A { lines += 1 }
@@ -80,6 +108,6 @@ enum PNGExif {
                 high = nibble
             }
         }
-        return bytes.isEmpty ? nil : tiffSource(fromPayload: bytes)
+        return bytes.isEmpty ? nil : bytes
     }
 }

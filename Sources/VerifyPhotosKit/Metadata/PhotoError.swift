@@ -13,5 +13,8 @@ public enum PhotoError: Error, Equatable, Sendable, Codable {
     case notAPhoto
     /// The JPEG's structure is broken, so the image cannot be shown.
     case damagedJPEG(detail: String)
+    /// Reading this content crashed an earlier run (the fatal `signal`; 0 when it was in hand
+    /// while two runs died without a note): it is not read again while the content is the same.
+    case crashedReader(signal: Int32)
 }
 

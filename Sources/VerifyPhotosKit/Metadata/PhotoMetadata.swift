@@ -44,6 +44,8 @@ public struct GPSReading: Sendable, Equatable, Codable {
     public var utcTime: LocalDateTime?
     /// GPSStatus: `A` (active) or `V` (void).
     public var status: String?
+    /// GPSDateStamp and GPSTimeStamp as written, when both are present but do not make a time.
+    public var unparsedTime: UnparsedValue?
 
     public init() {}
 
@@ -58,6 +60,62 @@ public struct GPSReading: Sendable, Equatable, Codable {
     }
 }
 
+/// A value that is present in a photo but does not parse, kept as written.
+public struct UnparsedValue: Sendable, Equatable, Codable {
+    /// The tag's name, as ExifTool names it (`DateTimeOriginal`).
+    public var tag: String
+    /// The text as written (not UTF-8 bytes become U+FFFD).
+    public var raw: String
+
+    public init(tag: String, raw: String) {
+        self.tag = tag
+        self.raw = raw
+    }
+}
+
+/// Where in a file a copy of its metadata was found.
+public enum MetadataCopySource: Sendable, Equatable, Codable {
+    /// EXIF block `index` (1-based) of `count` in the file (two JPEG APP1 segments, two WebP
+    /// chunks, two HEIC Exif items for the primary image, ...).
+    case exifBlock(index: Int, count: Int)
+    /// Copy `index` (1-based) of `count` of tags repeated inside one EXIF block (a duplicated
+    /// tag, a second GPS or Exif IFD, DateTimeOriginal in IFD0 as well).
+    case repeatedTags(index: Int, count: Int)
+    /// XMP packet `index` (1-based).
+    case xmp(index: Int)
+}
+
+/// What one other copy of a photo's metadata says about where and when it was taken.
+public struct MetadataCopy: Sendable, Equatable, Codable {
+    public var source: MetadataCopySource
+    /// The position when it decodes to a valid one.
+    public var position: GeoPoint?
+    public var dateTimeOriginal: LocalDateTime?
+    public var offsetTimeOriginal: UTCOffset?
+    public var createDate: LocalDateTime?
+    /// GPS date and time, UTC.
+    public var gpsTime: LocalDateTime?
+
+    public init(source: MetadataCopySource) {
+        self.source = source
+    }
+
+    /// The values of an EXIF copy read like the primary one.
+    init(source: MetadataCopySource, metadata m: PhotoMetadata) {
+        self.source = source
+        position = m.gps.position
+        dateTimeOriginal = m.dateTimeOriginal
+        offsetTimeOriginal = m.offsetTimeOriginal
+        createDate = m.createDate
+        gpsTime = m.gps.utcTime
+    }
+
+    /// Whether the copy states anything this tool judges.
+    var isEmpty: Bool {
+        position == nil && dateTimeOriginal == nil && createDate == nil && gpsTime == nil
+    }
+}
+
 /// Everything read from one photo's metadata: plain values, no judgement.
 public struct PhotoMetadata: Sendable, Equatable, Codable {
     /// The container the content is (not the extension).
@@ -69,8 +127,11 @@ public struct PhotoMetadata: Sendable, Equatable, Codable {
     public var gps = GPSReading()
     /// DateTimeOriginal as recorded.
     public var dateTimeOriginal: LocalDateTime?
-    /// The raw DateTimeOriginal text when it is present but not a usable date.
-    public var unusableDateTimeOriginal: String?
+    /// Dates, times and offsets that are present but do not parse, as written
+    /// (`invalid-capture-time`): never replaced quietly by another tag.
+    public var unparsedTimes: [UnparsedValue] = []
+    /// Positions in other copies (XMP) that are present but do not parse, as written.
+    public var unparsedPositions: [UnparsedValue] = []
     /// CreateDate (DateTimeDigitized), the fallback when DateTimeOriginal is absent.
     public var createDate: LocalDateTime?
     /// OffsetTimeOriginal.
@@ -90,6 +151,11 @@ public struct PhotoMetadata: Sendable, Equatable, Codable {
     /// Pixel size from the image header, when it was read.
     public var pixelWidth: Int?
     public var pixelHeight: Int?
+    /// What the file's other copies of its metadata say (a second EXIF block, repeated tags,
+    /// XMP). The values above are the last EXIF copy, as ExifTool shows them.
+    public var otherCopies: [MetadataCopy] = []
+    /// More EXIF blocks or XMP packets than are read (`MetadataBlocks.maxCopies`) were found.
+    public var copiesLeftOut = false
 
     public init(format: ContainerFormat) {
         self.format = format

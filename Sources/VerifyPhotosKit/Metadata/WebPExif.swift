@@ -1,17 +1,19 @@
-/// WebP: the `EXIF` chunk of the RIFF container.
+/// WebP: every `EXIF` and `XMP ` chunk of the RIFF container, in file order.
 enum WebPExif {
-    static func find(in file: ReadOnlyFile) throws(PhotoError) -> TIFFSource? {
+    static func find(in file: ReadOnlyFile) throws(PhotoError) -> MetadataBlocks {
+        var blocks = MetadataBlocks()
         var offset: Int64 = 12
         for _ in 0..<ReadLimits.structures {
             let header = try file.bytes(at: offset, count: 8)
-            guard let type = header.fourCC(0), let size = header.le32(4) else { return nil }
-            if type == "EXIF" {
-                guard Int(size) <= ReadLimits.exifBytes else { return nil }
-                return tiffSource(fromPayload: try file.bytes(at: offset + 8, count: Int(size)))
+            guard let type = header.fourCC(0), let size = header.le32(4) else { break }
+            if type == "EXIF" || type == "XMP " {
+                guard Int(size) <= ReadLimits.exifBytes else { break }
+                let payload = try file.bytes(at: offset + 8, count: Int(size))
+                if type == "EXIF" { blocks.add(exif: tiffSource(fromPayload: payload)) } else { blocks.add(xmp: payload) }
             }
             offset += 8 + Int64(size) + Int64(size & 1)
-            if offset >= file.size { return nil }
+            if offset >= file.size { break }
         }
-        return nil
+        return blocks
     }
 }

@@ -1,6 +1,8 @@
 /// `--format csv`: RFC 4180 with a header row, the same columns as the JSON contract. Lists are
-/// joined with `;`. Text from the photo or the file system that a spreadsheet would run as a
-/// formula (`=`, `+`, `-`, `@`, tab, CR first) is prefixed with `'`.
+/// joined with `;`. Every record is one line: control and invisible characters in any cell are
+/// escaped as on the terminal (`\x0a`, `\u{202E}`). Text from the photo or the file system
+/// that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first, also after leading
+/// whitespace; tab or CR first) is prefixed with `'`.
 public struct CSVReport: ReportWriter {
     let output: TextOutput
     let messages: Messages
@@ -26,17 +28,25 @@ public struct CSVReport: ReportWriter {
     static func cell(_ value: FieldValue) -> String {
         switch value {
         case .null: ""
-        case .text(let s): quoted(s)
+        case .text(let s): quoted(TerminalText.safe(s))
         case .foreignText(let s): quoted(neutralized(s))
         case .number(let d): JSONText.number(d)
         case .bool(let b): b ? "true" : "false"
-        case .list(let items): quoted(items.joined(separator: ";"))
+        case .list(let items): quoted(TerminalText.safe(items.joined(separator: ";")))
         }
     }
 
+    /// `s` escaped, with `'` first when a spreadsheet could take it for a formula: decided on
+    /// the raw text, so that whitespace or invisible characters before `=` do not hide one.
     static func neutralized(_ s: String) -> String {
-        guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
-        return "'" + s
+        let safe = TerminalText.safe(s)
+        guard let first = s.unicodeScalars.first else { return safe }
+        if first == "\t" || first == "\r" { return "'" + safe }
+        let formulaStart = s.unicodeScalars.first {
+            !($0.properties.isWhitespace || TerminalText.isHidden($0) || $0.value < 0x20 || $0.value == 0x7F)
+        }
+        guard let formulaStart, "=+-@".unicodeScalars.contains(formulaStart) else { return safe }
+        return "'" + safe
     }
 
     static func quoted(_ s: String) -> String {

@@ -63,10 +63,14 @@ extension Messages {
         row(pick(id: "Akurasi GPS", en: "GPS accuracy"), gps.horizontalError.map { "±\(Messages.fixed($0, 1)) m" })
         row("GPSStatus", gps.status)
         row(pick(id: "Jam GPS (UTC)", en: "GPS time (UTC)"), gps.utcTime.map(iso8601UTC))
-        var original = m.dateTimeOriginal.map(\.description) ?? m.unusableDateTimeOriginal.map { "\"\($0)\" " + pick(id: "(tidak sah)", en: "(not a date)") }
+        let unparsedOriginal = m.unparsedTimes.first { $0.tag == "DateTimeOriginal" }
+        var original = m.dateTimeOriginal.map(\.description) ?? unparsedOriginal.map { "\"\($0.raw)\" " + pick(id: "(tidak sah)", en: "(not a date)") }
         if let offset = m.offsetTimeOriginal { original = (original ?? "") + " (\(offset))" }
         row("DateTimeOriginal", original)
         if m.dateTimeOriginal == nil { row("CreateDate", m.createDate.map(\.description)) }
+        for value in m.unparsedTimes + m.unparsedPositions where value.tag != "DateTimeOriginal" {
+            row(value.tag, "\"\(value.raw)\" " + pick(id: "(tidak sah)", en: "(not valid)"))
+        }
         row("SubSecTimeOriginal", m.subSecTimeOriginal)
         if let t = verdict.captureTime {
             let source: String
@@ -80,9 +84,22 @@ extension Messages {
             row(pick(id: "Waktu diambil (WIB)", en: "Taken at (WIB)"), nil)
         }
 
+        if !verdict.copies.isEmpty || m.copiesLeftOut {
+            lines.append("")
+            lines.append(pick(id: "Salinan metadata lain dalam berkas", en: "Other copies of the metadata in the file"))
+            for comparison in verdict.copies {
+                lines.append("  \(self.outcome(comparison.disagrees ? .review : .pass)) \(copyDescription(comparison))")
+            }
+            if m.copiesLeftOut {
+                lines.append("  \(self.outcome(.review)) " + pick(
+                    id: "lebih dari \(MetadataBlocks.maxCopies) blok EXIF atau XMP: sisanya tidak dibaca",
+                    en: "more than \(MetadataBlocks.maxCopies) EXIF blocks or XMP packets: the rest were not read"))
+            }
+        }
+
         lines.append("")
         lines.append(pick(id: "Aturan", en: "Rules"))
-        for (outcome, text) in ruleLines(verdict, gps: gps, policy: policy, boundaryName: boundaryName) {
+        for (outcome, text) in ruleLines(verdict, metadata: m, policy: policy, boundaryName: boundaryName) {
             lines.append("  \(self.outcome(outcome)) \(text)")
         }
 
@@ -114,7 +131,35 @@ extension Messages {
         return lines
     }
 
-    private func ruleLines(_ v: Verdict, gps: GPSReading, policy: VerificationPolicy, boundaryName: String) -> [(RuleOutcome, String)] {
+    /// One other copy of the metadata: where it is, what it says, how it compares.
+    private func copyDescription(_ comparison: CopyComparison) -> String {
+        let copy = comparison.copy
+        let source: String
+        switch copy.source {
+        case .exifBlock(let index, let count): source = pick(id: "blok EXIF \(index) dari \(count)", en: "EXIF block \(index) of \(count)")
+        case .repeatedTags(let index, let count): source = pick(id: "tag EXIF berulang, salinan \(index) dari \(count)", en: "repeated EXIF tags, copy \(index) of \(count)")
+        case .xmp(let index): source = "XMP \(index)"
+        }
+        var values: [String] = []
+        if let p = copy.position { values.append("\(Messages.fixed(p.latitude, 6)), \(Messages.fixed(p.longitude, 6))") }
+        if let t = copy.dateTimeOriginal { values.append("DateTimeOriginal \(t)" + (copy.offsetTimeOriginal.map { " (\($0))" } ?? "")) }
+        if let t = copy.createDate { values.append("CreateDate \(t)") }
+        if let t = copy.gpsTime { values.append(pick(id: "jam GPS ", en: "GPS time ") + iso8601UTC(t)) }
+        var differences: [String] = []
+        if let metres = comparison.distanceMetres {
+            differences.append(distance(metres) + pick(id: " dari posisi yang dinilai", en: " from the position judged"))
+        }
+        if let day = comparison.otherDay {
+            differences.append(pick(id: "hari lain: \(day) (\(weekday(day.weekday)))", en: "another day: \(day) (\(weekday(day.weekday)))"))
+        } else if let seconds = comparison.timeDifferenceSeconds, seconds != 0 {
+            differences.append(pick(id: "selisih waktu ", en: "time apart: ") + duration(abs(seconds)))
+        }
+        let said = values.isEmpty ? pick(id: "(tanpa lokasi atau waktu)", en: "(no position or time)") : values.joined(separator: "; ")
+        return "\(source): \(said)" + (differences.isEmpty ? "" : " — " + differences.joined(separator: ", "))
+    }
+
+    private func ruleLines(_ v: Verdict, metadata m: PhotoMetadata, policy: VerificationPolicy, boundaryName: String) -> [(RuleOutcome, String)] {
+        let gps = m.gps
         var rules: [(RuleOutcome, String)] = []
         let has = { (code: ReasonCode) in v.reasons.contains(code) }
 
@@ -156,6 +201,25 @@ extension Messages {
             rules.append((.fail, pick(id: "Foto memuat waktu pengambilan: tidak", en: "Photo has a capture time: no")))
         }
 
+        if let expected = v.expectedOffset, let recorded = m.dateTimeOriginal != nil ? m.offsetTimeOriginal : m.offsetTimeDigitized {
+            rules.append((.review, pick(id: "Zona waktu kamera sesuai lokasi (\(expected)): tidak, kamera mencatat \(recorded); tanggal dinilai dari jam GPS bila ada",
+                                        en: "Camera time offset matches the place (\(expected)): no, the camera recorded \(recorded); the date is judged by the GPS clock when there is one")))
+        }
+        let unparsed = m.unparsedTimes
+        if unparsed.isEmpty {
+            rules.append((.pass, pick(id: "Setiap tanggal, jam dan zona waktu yang tertulis sah", en: "Every date, time and time offset written is valid")))
+        } else {
+            let values = unparsed.map { "\($0.tag) \"\($0.raw)\"" }.joined(separator: ", ")
+            rules.append((.review, pick(id: "Setiap tanggal, jam dan zona waktu yang tertulis sah: tidak, ", en: "Every date, time and time offset written is valid: no, ") + values))
+        }
+        if !v.copies.isEmpty || !m.unparsedPositions.isEmpty || m.copiesLeftOut {
+            let disagreeing = v.copies.filter(\.disagrees).count + m.unparsedPositions.count + (m.copiesLeftOut ? 1 : 0)
+            rules.append(disagreeing == 0
+                ? (.pass, pick(id: "Salinan metadata lain sesuai (\(v.copies.count))", en: "Other copies of the metadata agree (\(v.copies.count))"))
+                : (.review, pick(id: "Salinan metadata lain sesuai: tidak, \(disagreeing) bertentangan (lihat di atas)",
+                                 en: "Other copies of the metadata agree: no, \(disagreeing) disagree (see above)")))
+        }
+
         let limit = "\(policy.maxClockSkewSeconds / 60) " + pick(id: "menit", en: "minutes")
         if let skew = v.clockSkewSeconds {
             rules.append((has(.gpsTimeMismatch) ? .review : .pass,
@@ -176,6 +240,7 @@ extension Messages {
     /// `value` with `digits` decimals, without Foundation's formatters.
     static func fixed(_ value: Double, _ digits: Int) -> String {
         guard value.isFinite else { return "\(value)" }
+        let digits = min(max(digits, 0), 15)
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()

@@ -44,6 +44,9 @@ public struct Messages: Sendable {
         case .beforePolicyStart: pick(id: "sebelum kebijakan berlaku", en: "before the policy started")
         case .futureCaptureTime: pick(id: "waktu pengambilan di masa depan", en: "capture time in the future")
         case .gpsTimeMismatch: pick(id: "jam GPS dan jam kamera berbeda: tanggal mungkin diubah", en: "GPS clock and camera clock disagree: the date may have been edited")
+        case .conflictingMetadata: pick(id: "salinan metadata dalam berkas saling bertentangan: perlu diperiksa orang", en: "copies of the metadata in the file disagree: a person must check")
+        case .invalidCaptureTime: pick(id: "tanggal, jam atau zona waktu tertulis tetapi tidak sah", en: "a date, time or time offset is written but not valid")
+        case .offsetMismatch: pick(id: "zona waktu kamera tidak sesuai dengan lokasi: jam kamera diragukan", en: "the camera's time offset does not match the place: the camera clock is in doubt")
         }
     }
 
@@ -69,6 +72,12 @@ public struct Messages: Sendable {
         case .emptyFile: pick(id: "berkas kosong (0 bita): unggahan gagal?", en: "empty file (0 bytes): a failed upload?")
         case .notAPhoto: pick(id: "bukan foto (isinya bukan JPEG, HEIC, PNG, WebP atau TIFF)", en: "not a photo (the content is not JPEG, HEIC, PNG, WebP or TIFF)")
         case .damagedJPEG(let detail): pick(id: "JPEG rusak, gambar tidak dapat ditampilkan (\(detail))", en: "damaged JPEG, the image cannot be shown (\(detail))")
+        case .crashedReader(let signal) where signal == 0:
+            pick(id: "dua proses verify-photos berhenti mendadak (gagal, kehabisan memori atau dihentikan) saat membaca berkas ini; berkas tidak dibaca lagi selama isinya sama. Minta foto aslinya dikirim ulang, dan simpan salinan berkas ini untuk pengembang",
+                 en: "two runs of verify-photos died (crashed, ran out of memory or were killed) while reading this file; it is not read again while its content stays the same. Ask for the original photo again, and keep a copy of this file for the developers")
+        case .crashedReader(let signal):
+            pick(id: "membaca berkas ini membuat verify-photos berhenti mendadak (sinyal \(signal)) pada proses sebelumnya; berkas tidak dibaca lagi selama isinya sama. Minta foto aslinya dikirim ulang, dan simpan salinan berkas ini untuk pengembang",
+                 en: "reading this file crashed verify-photos (signal \(signal)) in an earlier run; it is not read again while its content stays the same. Ask for the original photo again, and keep a copy of this file for the developers")
         }
     }
 
@@ -77,7 +86,26 @@ public struct Messages: Sendable {
         case .cannotRead(let path, let reason): pick(id: "berkas batas wilayah \(path) tidak dapat dibaca: \(reason)", en: "cannot read boundary file \(path): \(reason)")
         case .invalidGeoJSON(let path, let reason): pick(id: "berkas batas wilayah \(path) bukan GeoJSON yang sah: \(reason)", en: "boundary file \(path) is not valid GeoJSON: \(reason)")
         case .noPolygons(let path): pick(id: "berkas batas wilayah \(path) tidak memuat Polygon atau MultiPolygon", en: "boundary file \(path) holds no Polygon or MultiPolygon")
+        case .noArea(let path):
+            pick(id: "berkas batas wilayah \(path) tidak melingkupi wilayah: setiap cincin poligonnya punya kurang dari 3 titik berbeda atau semua titiknya segaris",
+                 en: "boundary file \(path) encloses no area: every polygon ring has fewer than 3 distinct points or all its points on one line")
+        case .notLongitudeLatitude(let path, let feature, let ring, let point, let longitude, let latitude):
+            notLongitudeLatitude(path: path, feature: feature, ring: ring, point: point, longitude: longitude, latitude: latitude)
         }
+    }
+
+    private func notLongitudeLatitude(path: String, feature: Int, ring: Int, point: Int, longitude: Double, latitude: Double) -> String {
+        let problem = if !longitude.isFinite || !latitude.isFinite {
+            pick(id: "bukan bilangan terhingga", en: "not a finite number")
+        } else if abs(latitude) > 90 {
+            pick(id: "lintang \(latitude) di luar ±90", en: "latitude \(latitude) is beyond ±90")
+        } else {
+            pick(id: "bujur \(longitude) di luar ±180", en: "longitude \(longitude) is beyond ±180")
+        }
+        let swapped = abs(latitude) > 90 && abs(latitude) <= 180 && abs(longitude) <= 90
+        return pick(id: "berkas batas wilayah \(path): titik \(point) cincin \(ring) fitur poligon \(feature) adalah [\(longitude), \(latitude)]: \(problem); posisi GeoJSON ditulis [bujur, lintang] dalam derajat",
+                    en: "boundary file \(path): point \(point) of ring \(ring) of polygon feature \(feature) is [\(longitude), \(latitude)]: \(problem); GeoJSON positions are [longitude, latitude] in degrees")
+            + (swapped ? pick(id: " (lintang dan bujur tertukar?)", en: " (are latitude and longitude swapped?)") : "")
     }
 
     // MARK: Places
@@ -100,10 +128,13 @@ public struct Messages: Sendable {
         }
     }
 
+    /// A distance for people: whole metres below 1 km, one decimal below 100 km, whole km above;
+    /// `-` when there is no finite distance (never traps, whatever the value).
     public func distance(_ metres: Double) -> String {
-        if metres < 1000 { return "\(Int(metres.rounded())) m" }
-        if metres >= 100_000 { return "\(Int((metres / 1000).rounded())) km" }
-        let km = "\((metres / 100).rounded() / 10) km"
+        guard metres.isFinite else { return "-" }
+        if abs(metres) < 1000 { return "\(Messages.fixed(metres, 0)) m" }
+        if abs(metres) >= 100_000 { return "\(Messages.fixed(metres / 1000, 0)) km" }
+        let km = "\(Messages.fixed(metres / 1000, 1)) km"
         return language == .indonesian ? km.replacingDot() : km
     }
 
@@ -161,6 +192,12 @@ public struct Messages: Sendable {
     public func revisitedFolder(_ path: String) -> String {
         pick(id: "folder \(TerminalText.safe(path)) dicapai lagi lewat tautan simbolik (mungkin berputar); diperiksa sekali saja",
              en: "folder \(TerminalText.safe(path)) reached again through a symbolic link (a loop?); checked once only")
+    }
+
+    /// A warning for a symbolic link in a walked folder that leads outside the given paths.
+    public func linkOutside(_ path: String) -> String {
+        pick(id: "tautan simbolik \(TerminalText.safe(path)) menunjuk ke luar folder yang diberikan; tidak diperiksa",
+             en: "symbolic link \(TerminalText.safe(path)) points outside the given folders; not checked")
     }
 
     public func stillUploading(_ path: String) -> String {

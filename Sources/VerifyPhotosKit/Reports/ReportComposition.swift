@@ -63,27 +63,52 @@ public struct QuietReport: ReportWriter {
 }
 
 /// `--report-dir DIR`: the run's report as `DIR/YYYY-MM-DD-HHMMSS.jsonl` and `.csv` (time in
-/// WIB). Both are written under temporary names and renamed into place only when complete, so
-/// a report is never seen half-written.
+/// WIB). Both are written under hidden temporary names and renamed into place only when
+/// complete, so a report is never seen half-written.
+///
+/// Several runs may share the folder (a nightly run and a manual one, or one waiting for the
+/// state lock): each run's temporary names are its own (`.STAMP.KIND.tmp-PID-RANDOM`), and
+/// another run's leftovers are removed only when stale, by `commit` (which a run with `--state`
+/// calls while holding the state lock). A run that ends without committing removes its own.
 public final class ReportDirectory {
     /// Where the files are, once `commit` has put them in place.
     public private(set) var finalPaths: [String] = []
+    private let folder: String
     private let base: String
     private let temporaryPaths: [String]
     private let outputs: [TextOutput]
     private static let kinds = ["jsonl", "csv"]
+    /// A leftover untouched this long is stale even if a process with its pid exists (the pid
+    /// may have been reused); no run leaves its report untouched for a day.
+    static let staleAfterSeconds = 24 * 60 * 60
 
     public init(path: String, startedAt: Int64) throws(PhotoError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw PhotoError.cannotOpen(reason: "\(path): \(ReadOnlyFile.describe(errno: errno))")
         }
-        ReportDirectory.removeLeftovers(in: path)
         let t = WIB.localTime(utcSeconds: startedAt)
         let stamp = "\(t.date)-\(pad(t.hour))\(pad(t.minute))\(pad(t.second))"
         let folder = path.hasSuffix("/") ? path : path + "/"
+        self.folder = folder
         base = folder + stamp
-        temporaryPaths = ReportDirectory.kinds.map { "\(folder).\(stamp).\($0).tmp-\(getpid())" }
-        outputs = try temporaryPaths.map { p throws(PhotoError) in try TextOutput(path: p) }
+        // Unguessable as well as unique, so that no one can plant a link at the name beforehand.
+        let owner = "\(getpid())-" + String(UInt64.random(in: 1...UInt64.max), radix: 16)
+        let temporaryPaths = ReportDirectory.kinds.map { "\(folder).\(stamp).\($0).tmp-\(owner)" }
+        var opened: [TextOutput] = []
+        for temporary in temporaryPaths {
+            do {
+                opened.append(try TextOutput(path: temporary))
+            } catch {
+                temporaryPaths.prefix(opened.count).forEach { unlink($0) }
+                throw error
+            }
+        }
+        self.temporaryPaths = temporaryPaths
+        outputs = opened
+    }
+
+    deinit {
+        if finalPaths.isEmpty { temporaryPaths.forEach { unlink($0) } }
     }
 
     /// The JSON Lines and CSV writers of the two files.
@@ -92,7 +117,8 @@ public final class ReportDirectory {
     }
 
     /// Makes the files durable and puts them in place, never over an existing report (a run in
-    /// the same second gets `-2`, `-3`, ... in its name).
+    /// the same second gets `-2`, `-3`, ... in its name); then removes stale leftovers of runs
+    /// that were killed.
     public func commit() throws(PhotoError) {
         for output in outputs where !output.sync() {
             throw PhotoError.readFailed(reason: "cannot write the report in \(base)")
@@ -114,6 +140,7 @@ public final class ReportDirectory {
             if made.count == names.count {
                 temporaryPaths.forEach { unlink($0) }
                 finalPaths = names
+                removeStaleLeftovers()
                 return
             }
             made.forEach { unlink($0) }  // links this attempt made: undo them, try the next name
@@ -124,15 +151,42 @@ public final class ReportDirectory {
         }
     }
 
-    /// Temporary files of runs that were killed before they finished.
-    private static func removeLeftovers(in path: String) {
-        guard let directory = opendir(path) else { return }
-        defer { closedir(directory) }
+    /// Temporary files of runs that are gone (killed, or a power cut), or untouched for
+    /// `staleAfterSeconds`; those of live runs are theirs to finish.
+    private func removeStaleLeftovers() {
+        guard let directory = opendir(folder) else { return }
+        var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name.hasPrefix("."), name.contains(".tmp-") {
-                unlink((path.hasSuffix("/") ? path : path + "/") + name)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if let name = String(validating: bytes, as: UTF8.self) { names.append(name) }
+        }
+        closedir(directory)
+        let now = Int(time(nil))
+        for name in names {
+            guard let owner = ReportDirectory.temporaryOwner(name) else { continue }
+            let path = folder + name
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            if !ReportDirectory.isAlive(owner) || now - Int(info.st_mtim.tv_sec) > ReportDirectory.staleAfterSeconds {
+                unlink(path)
             }
         }
+    }
+
+    /// The pid in a temporary name this type makes (`.STAMP.KIND.tmp-PID-RANDOM`, or
+    /// `.STAMP.KIND.tmp-PID` from older versions); nil for any other name.
+    static func temporaryOwner(_ name: String) -> Int32? {
+        let marker = ".tmp-"
+        guard name.hasPrefix("."),
+              let kind = kinds.first(where: { name.contains(".\($0)\(marker)") }),
+              let owner = name.split(separator: ".\(kind)\(marker)", omittingEmptySubsequences: false).last else { return nil }
+        let parts = owner.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let pid = Int32(parts[0]), pid > 0,
+              parts.dropFirst().allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isHexDigit) }) else { return nil }
+        return pid
+    }
+
+    private static func isAlive(_ pid: Int32) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
     }
 }

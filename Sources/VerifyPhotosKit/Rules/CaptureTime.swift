@@ -20,13 +20,29 @@ public struct CaptureTime: Sendable, Equatable {
     /// The offset the camera recorded; nil means none was recorded and WIB was assumed.
     public var recordedOffset: UTCOffset?
 
-    /// The capture time of `metadata`, or nil when it records none.
-    public init?(_ metadata: PhotoMetadata) {
-        if let local = metadata.dateTimeOriginal {
+    /// The capture time of `metadata`, or nil when it records none. With `preferGPSClock`
+    /// (the camera's clock is in doubt) the GPS clock is used when the photo has one.
+    public init?(_ metadata: PhotoMetadata, preferGPSClock: Bool = false) {
+        if preferGPSClock, let gps = metadata.gps.utcTime {
+            self.init(local: gps, offset: UTCOffset(seconds: 0), source: .gpsTime)
+        } else if let local = metadata.dateTimeOriginal {
             self.init(local: local, offset: metadata.offsetTimeOriginal, source: .dateTimeOriginal)
         } else if let local = metadata.createDate {
             self.init(local: local, offset: metadata.offsetTimeDigitized, source: .createDate)
         } else if let gps = metadata.gps.utcTime {
+            self.init(local: gps, offset: UTCOffset(seconds: 0), source: .gpsTime)
+        } else {
+            return nil
+        }
+    }
+
+    /// The capture time another copy of the metadata states (camera clock first, as above).
+    init?(_ copy: MetadataCopy) {
+        if let local = copy.dateTimeOriginal {
+            self.init(local: local, offset: copy.offsetTimeOriginal, source: .dateTimeOriginal)
+        } else if let local = copy.createDate {
+            self.init(local: local, offset: nil, source: .createDate)
+        } else if let gps = copy.gpsTime {
             self.init(local: gps, offset: UTCOffset(seconds: 0), source: .gpsTime)
         } else {
             return nil

@@ -58,7 +58,18 @@ public struct PhotoVerifier: Sendable {
             reasons.insert(.invalidGPS)
         }
 
-        let captureTime = CaptureTime(metadata)
+        // The camera's offset must be the standard time where the photo was taken.
+        var expectedOffset: UTCOffset?
+        let cameraTime = CaptureTime(metadata)
+        if let cameraTime, cameraTime.source != .gpsTime, let recorded = cameraTime.recordedOffset, let position = gps.position,
+           let standard = boundary.standardOffset(at: position), standard != recorded {
+            expectedOffset = standard
+            reasons.insert(.offsetMismatch)
+        }
+        let cameraUnparsed = metadata.unparsedTimes.contains { !$0.tag.hasPrefix("GPS") && !$0.tag.hasPrefix("XMP") }
+        if !metadata.unparsedTimes.isEmpty { reasons.insert(.invalidCaptureTime) }
+        // A camera clock in doubt gives way to the GPS clock, which the phone sets itself.
+        let captureTime = expectedOffset != nil || cameraUnparsed ? CaptureTime(metadata, preferGPSClock: true) : cameraTime
         if let captureTime {
             let day = captureTime.wib.date
             if let required = policy.requiredDate {
@@ -75,14 +86,41 @@ public struct PhotoVerifier: Sendable {
         }
 
         var skew: Int64?
-        if let captureTime, captureTime.source != .gpsTime, let gpsTime = gps.utcTime {
-            let difference = captureTime.utcSeconds - gpsTime.secondsSinceEpoch
+        if let cameraTime, cameraTime.source != .gpsTime, let gpsTime = gps.utcTime {
+            let difference = cameraTime.utcSeconds - gpsTime.secondsSinceEpoch
             skew = difference
             if abs(difference) > policy.maxClockSkewSeconds { reasons.insert(.gpsTimeMismatch) }
         }
 
+        let copies = metadata.otherCopies.map { compare($0, position: gps.position, time: cameraTime) }
+        if copies.contains(where: \.disagrees) || !metadata.unparsedPositions.isEmpty || metadata.copiesLeftOut {
+            reasons.insert(.conflictingMetadata)
+        }
+
         let ordered = ReasonCode.allCases.filter(reasons.contains)
         return Verdict(status: PhotoStatus(reasons: ordered), reasons: ordered, location: location,
-                       boundaryMarginMetres: margin, captureTime: captureTime, clockSkewSeconds: skew)
+                       boundaryMarginMetres: margin, captureTime: captureTime, clockSkewSeconds: skew,
+                       expectedOffset: expectedOffset, copies: copies)
+    }
+
+    /// Another copy of the metadata against the values judged: a position farther away than
+    /// the tolerance, another capture day, or a time further off than the clock skew disagrees.
+    private func compare(_ copy: MetadataCopy, position: GeoPoint?, time: CaptureTime?) -> CopyComparison {
+        var comparison = CopyComparison(copy: copy, disagrees: false)
+        if let position, let other = copy.position {
+            let metres = Geodesy.distance(position, other)
+            comparison.distanceMetres = metres
+            if metres > policy.toleranceMetres { comparison.disagrees = true }
+        }
+        if let time, let other = CaptureTime(copy) {
+            let difference = other.utcSeconds - time.utcSeconds
+            comparison.timeDifferenceSeconds = difference
+            if other.wib.date != time.wib.date {
+                comparison.otherDay = other.wib.date
+                comparison.disagrees = true
+            }
+            if abs(difference) > policy.maxClockSkewSeconds { comparison.disagrees = true }
+        }
+        return comparison
     }
 }

@@ -10,11 +10,14 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
     case beforePolicyStart = "before-policy-start"
     case futureCaptureTime = "future-capture-time"
     case gpsTimeMismatch = "gps-time-mismatch"
+    case conflictingMetadata = "conflicting-metadata"
+    case invalidCaptureTime = "invalid-capture-time"
+    case offsetMismatch = "offset-mismatch"
 
     /// Whether the reason alone makes a photo `flagged`; the others only ask for `review`.
     public var flags: Bool {
         switch self {
-        case .nearBoundary, .gpsTimeMismatch: false
+        case .nearBoundary, .gpsTimeMismatch, .conflictingMetadata, .invalidCaptureTime, .offsetMismatch: false
         default: true
         }
     }

@@ -12,6 +12,11 @@ public struct Verdict: Sendable, Equatable {
     public var captureTime: CaptureTime?
     /// Camera clock minus GPS clock, in seconds, when both are recorded.
     public var clockSkewSeconds: Int64?
+    /// The standard offset where the photo was taken, when the camera recorded an offset that
+    /// differs from it (`offset-mismatch`).
+    public var expectedOffset: UTCOffset?
+    /// How each other copy of the metadata compares with the values judged.
+    public var copies: [CopyComparison] = []
 
     /// The reason codes as one comma-separated text, as the state stores them.
     public var reasonList: String {
@@ -21,6 +26,20 @@ public struct Verdict: Sendable, Equatable {
     /// A verdict for a file that could not be read at all.
     public static let unreadable = Verdict(status: .unreadable, reasons: [], location: nil,
                                            boundaryMarginMetres: 0, captureTime: nil, clockSkewSeconds: nil)
+}
+
+/// One other copy of a photo's metadata held against the values judged.
+public struct CopyComparison: Sendable, Equatable {
+    public var copy: MetadataCopy
+    /// Metres between its position and the judged one, when both have one.
+    public var distanceMetres: Double?
+    /// Its capture time minus the judged one, in seconds, when both have one.
+    public var timeDifferenceSeconds: Int64?
+    /// Its capture date (WIB), when it differs from the judged one.
+    public var otherDay: CalendarDate?
+    /// Whether it disagrees: farther apart than the tolerance, another day, or further apart in
+    /// time than the allowed clock skew.
+    public var disagrees: Bool
 }
 
 /// Everything known about one file after verification: a plain value that every report

@@ -8,8 +8,15 @@ import Darwin
 
 /// A run with a state database: only new or changed photos are read (and hashed); unchanged
 /// ones are judged again from what the state recorded, since rules and options may change.
-/// A photo whose content is already recorded under a path that no longer exists was moved or
-/// renamed: it keeps its record (and is not reported as new again).
+/// A changed file whose content hashes as before (touched, restored from a backup) is the same
+/// photo: it keeps its reading and its reported mark. A photo whose content is already
+/// recorded under a path that no longer exists was moved or renamed: it keeps its record (and
+/// is not reported as new again).
+///
+/// One photo cannot end every run: the photos of a chunk are committed as in flight before
+/// they are read, so after a run died the next one reads those alone (each attempt committed
+/// first), and reports `unreadable`, without reading it, a photo that crashed a run (noted by
+/// `CrashGuard`) or that was in hand when two runs died.
 public struct IncrementalRun {
     public var verifier: PhotoVerifier
     public let state: VerificationState
@@ -36,28 +43,62 @@ public struct IncrementalRun {
         public var read = 0
         /// Photos judged from the state without reading them.
         public var reused = 0
+        /// Changed files whose content hashed as before: judged from the state.
+        public var rehashed = 0
         /// Photos recognised as moved or renamed.
         public var moved = 0
+        /// Photos reported `unreadable` without reading them, because reading them crashed a run.
+        public var crashedBefore = 0
         /// Photos left for the next run because they may still be uploading.
         public var stillUploading: [String] = []
         /// Whether a signal stopped the run before the end.
         public var stopped = false
     }
 
+    private typealias FileStamp = VerificationState.FileStamp
+
+    /// What the state holds for the path of a changed file: the same content is the same photo.
+    private struct Known: Sendable {
+        var sha256: [UInt8]
+        /// The stored reading, unless it cannot be trusted (a state from an earlier version).
+        var readingJSON: String?
+        var reportedIn: Int64
+    }
+
     private enum Work: Sendable {
         /// Unchanged: judged again from the stored reading (JSON, decoded on a worker).
-        case cached(PhotoPath, readingJSON: String, stamp: VerificationState.Stamp)
+        case cached(PhotoPath, FileStamp, readingJSON: String, sha256: [UInt8], stamp: VerificationState.Stamp)
         /// Unchanged and already reported, with `--only-new`: nothing to do.
         case skip
-        case fresh(PhotoPath, size: Int64, modified: Int64)
+        /// New or changed: hashed, then read unless the content is known.
+        case fresh(PhotoPath, FileStamp, known: Known?)
+        /// In hand when a run died: read alone, the attempt committed first.
+        case suspect(PhotoPath, FileStamp, known: Known?)
+        /// Crashed a run (`signal`; 0 when it was in hand when two runs died): hashed, not read.
+        case crashed(PhotoPath, FileStamp, signal: Int32, known: Known?)
         case other(FoundItem)
         case settling(PhotoPath)
+    }
+
+    /// A photo hashed in this run, to record.
+    private struct Examined: Sendable {
+        enum How: Sendable {
+            case read
+            case sameContent
+            case crashedBefore(signal: Int32)
+        }
+        var path: PhotoPath
+        var file: FileStamp
+        var sha256: [UInt8]
+        var reading: PhotoReading
+        var known: Known?
+        var how: How
     }
 
     private enum Done<Row: Sendable>: Sendable {
         case skipped
         case result(PhotoResult, Row)
-        case fresh(PhotoResult, Row, size: Int64, modified: Int64, sha256: [UInt8], reading: PhotoReading)
+        case examined(PhotoResult, Row, Examined)
         case stillUploading(PhotoPath)
     }
 
@@ -65,10 +106,10 @@ public struct IncrementalRun {
     public func report<W: ReportWriter>(_ items: [FoundItem], with writer: W, summary start: BatchSummary = BatchSummary(),
                        progress: (BatchSummary) -> Void = { _ in }) throws(StateError) -> Outcome {
         var writer = writer
-        let formatter = writer
         var outcome = Outcome(summary: start)
-        let verifier = self.verifier, now = self.now
         var stamps = try state.stamps()
+        var inFlight = try state.inFlight()
+        let crashers = try state.crashedContent()
         var index = 0
         while index < items.count {
             if shouldStop() {
@@ -77,8 +118,8 @@ public struct IncrementalRun {
             }
             let chunk = Array(items[index..<min(items.count, index + chunkSize)])
             index += chunk.count
-            let work = try chunk.map { item throws(StateError) in try plan(item, stamps: &stamps) }
-            let done = parallelMap(work) { work in IncrementalRun.perform(work, verifier: verifier, now: now, formatter: formatter) }
+            let work = try chunk.map { item throws(StateError) in try plan(item, stamps: &stamps, inFlight: &inFlight) }
+            let done = try handle(work, crashers: crashers, formatter: writer)
             try state.transaction { () throws(StateError) in
                 for (work, finished) in zip(work, done) {
                     var emit: (PhotoResult, W.Row)?
@@ -88,7 +129,7 @@ public struct IncrementalRun {
                     case .stillUploading(let path):
                         outcome.stillUploading.append(path.description)
                     case .result(let result, let row):
-                        if case .cached(let path, _, let stamp) = work {
+                        if case .cached(let path, _, _, _, let stamp) = work {
                             outcome.reused += 1
                             // Track what this report includes, and keep the last verdict current.
                             if !stamp.reported || stamp.status != result.verdict.status.rawValue
@@ -97,17 +138,8 @@ public struct IncrementalRun {
                             }
                         }
                         emit = (result, row)
-                    case .fresh(let result, let row, let size, let modified, let sha256, let reading):
-                        guard case .fresh(let path, _, _) = work else { continue }
-                        outcome.read += 1
-                        var reportedIn: Int64 = 0
-                        if let (old, oldReported) = try state.entries(withHash: sha256).first(where: { $0.path != path && $0.path.status() == nil }) {
-                            outcome.moved += 1
-                            reportedIn = oldReported
-                            try state.remove(old)
-                        }
-                        try state.record(path, size: size, modified: modified, sha256: sha256, reading: reading,
-                                         verdict: result.verdict, reportedIn: reportedIn, at: now)
+                    case .examined(let result, let row, let photo):
+                        let reportedIn = try record(photo, verdict: result.verdict, outcome: &outcome)
                         if onlyNew && reportedIn != 0 { continue }
                         emit = (result, row)
                     }
@@ -125,22 +157,85 @@ public struct IncrementalRun {
     }
 
     /// Decides on the calling thread (which owns the database) what each item needs.
-    private func plan(_ item: FoundItem, stamps: inout [PhotoPath: VerificationState.Stamp]) throws(StateError) -> Work {
+    private func plan(_ item: FoundItem, stamps: inout [PhotoPath: VerificationState.Stamp],
+                      inFlight: inout [PhotoPath: VerificationState.InFlight]) throws(StateError) -> Work {
         guard case .photo(let path) = item else { return .other(item) }
         guard let info = path.status(), (info.st_mode & S_IFMT) == S_IFREG else { return .other(item) }
-        let size = Int64(info.st_size)
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        let file = FileStamp(info)
         if now - Int64(info.st_mtim.tv_sec) < settleSeconds { return .settling(path) }
         // Each path is planned once per run, even when given twice.
-        if let stamp = stamps.removeValue(forKey: path), stamp.size == size, stamp.modified == modified {
-            if onlyNew && stamp.reported { return .skip }
-            if let json = try state.readingJSON(at: path) { return .cached(path, readingJSON: json, stamp: stamp) }
+        let stamp = stamps.removeValue(forKey: path)
+        if let suspect = inFlight.removeValue(forKey: path), suspect.file == file {
+            let known = try knownContent(path, stamp)
+            if suspect.signal != 0 || suspect.attempts >= 2 { return .crashed(path, file, signal: suspect.signal, known: known) }
+            return .suspect(path, file, known: known)
         }
-        return .fresh(path, size: size, modified: modified)
+        if let stamp, stamp.file == file {
+            if onlyNew && stamp.reported { return .skip }
+            if let stored = try state.stored(at: path) {
+                return .cached(path, file, readingJSON: stored.readingJSON, sha256: stored.sha256, stamp: stamp)
+            }
+        }
+        return .fresh(path, file, known: try knownContent(path, stamp))
     }
 
-    /// Runs on the worker threads: reads, hashes and judges.
-    private static func perform<W: ReportWriter>(_ work: Work, verifier: PhotoVerifier, now: Int64, formatter: W) -> Done<W.Row> {
+    private func knownContent(_ path: PhotoPath, _ stamp: VerificationState.Stamp?) throws(StateError) -> Known? {
+        guard let stamp, let stored = try state.stored(at: path) else { return nil }
+        // A state from an earlier version: its reading is not trusted, but its reported mark is.
+        return Known(sha256: stored.sha256, readingJSON: stamp.file == nil ? nil : stored.readingJSON, reportedIn: stamp.reportedIn)
+    }
+
+    /// Does the work of a chunk: first the photos in hand when a run died, one at a time, each
+    /// attempt committed before it; then, once the photos to read are committed as in flight,
+    /// everything else on all cores.
+    private func handle<W: ReportWriter>(_ work: [Work], crashers: [[UInt8]: Int32], formatter: W) throws(StateError) -> [Done<W.Row>] {
+        let verifier = self.verifier, now = self.now
+        var alone: [Int: Done<W.Row>] = [:]
+        for (index, item) in work.enumerated() {
+            guard case .suspect(let path, let file, _) = item else { continue }
+            try state.beginReading([(path, file)])
+            alone[index] = IncrementalRun.perform(item, slot: 0, verifier: verifier, now: now, crashers: crashers, formatter: formatter)
+        }
+        let reading = work.compactMap { item -> (PhotoPath, FileStamp)? in
+            guard case .fresh(let path, let file, _) = item else { return nil }
+            return (path, file)
+        }
+        if !reading.isEmpty { try state.beginReading(reading) }
+        let together = parallelMap(work) { slot, item -> Done<W.Row>? in
+            if case .suspect = item { return nil }
+            return IncrementalRun.perform(item, slot: slot, verifier: verifier, now: now, crashers: crashers, formatter: formatter)
+        }
+        return together.enumerated().compactMap { index, done in done ?? alone[index] }
+    }
+
+    /// Records a photo hashed in this run; returns the run that first reported its content (0: none yet).
+    private func record(_ photo: Examined, verdict: Verdict, outcome: inout Outcome) throws(StateError) -> Int64 {
+        switch photo.how {
+        case .read: outcome.read += 1
+        case .sameContent: outcome.rehashed += 1
+        case .crashedBefore: outcome.crashedBefore += 1
+        }
+        var reportedIn: Int64 = 0
+        if let known = photo.known, !photo.sha256.isEmpty, known.sha256 == photo.sha256 {
+            reportedIn = known.reportedIn  // the same photo, touched or restored from a backup
+        } else if !photo.sha256.isEmpty,
+                  let (old, oldReported) = try state.entries(withHash: photo.sha256).first(where: { $0.path != photo.path && $0.path.status() == nil }) {
+            outcome.moved += 1
+            reportedIn = oldReported
+            try state.remove(old)
+        }
+        try state.record(photo.path, file: photo.file, sha256: photo.sha256, reading: photo.reading,
+                         verdict: verdict, reportedIn: reportedIn, at: now)
+        try state.finishedReading(photo.path)
+        if case .crashedBefore(let signal) = photo.how, signal != 0, !photo.sha256.isEmpty {
+            try state.recordCrashedContent(photo.sha256, signal: signal, path: photo.path)
+        }
+        return reportedIn
+    }
+
+    /// Runs on the worker threads: reads, hashes and judges. `slot` is the `CrashGuard` slot.
+    private static func perform<W: ReportWriter>(_ work: Work, slot: Int, verifier: PhotoVerifier, now: Int64,
+                                                 crashers: [[UInt8]: Int32], formatter: W) -> Done<W.Row> {
         func finish(_ result: PhotoResult) -> Done<W.Row> { .result(result, formatter.row(for: result)) }
         switch work {
         case .skip:
@@ -148,29 +243,67 @@ public struct IncrementalRun {
         case .settling(let path):
             return .stillUploading(path)
         case .other(let item):
-            return finish(BatchVerifier.verify(item, with: verifier))
-        case .cached(let path, let json, _):
-            guard let reading = VerificationState.decodeReading(json) else {
-                return finish(verifier.verify(path: path))  // an unreadable record: read the photo again
+            return finish(BatchVerifier.verify(item, with: verifier, slot: slot))
+        case .cached(let path, let file, let json, let sha256, let stamp):
+            if let reading = VerificationState.decodeReading(json) {
+                return finish(verifier.result(path: path, reading: reading))
             }
-            return finish(verifier.result(path: path, reading: reading))
-        case .fresh(let path, let size, let modified):
+            // Recorded by a version whose readings this one cannot decode: read the photo again.
+            let known = Known(sha256: sha256, readingJSON: nil, reportedIn: stamp.reportedIn)
+            return examine(path, file, known: known, slot: slot, verifier: verifier, now: now, crashers: crashers, formatter: formatter)
+        case .fresh(let path, let file, let known), .suspect(let path, let file, let known):
+            return examine(path, file, known: known, slot: slot, verifier: verifier, now: now, crashers: crashers, formatter: formatter)
+        case .crashed(let path, let file, let signal, let known):
+            var sha256: [UInt8] = []
+            if let opened = try? ReadOnlyFile(path: path), let hash = ContentHash(), let digest = try? hash.digest(of: opened) {
+                sha256 = digest
+            }
+            let photo = Examined(path: path, file: file, sha256: sha256, reading: crashReading(signal: signal),
+                                 known: known, how: .crashedBefore(signal: signal))
+            let result = verifier.result(path: path, reading: photo.reading)
+            return .examined(result, formatter.row(for: result), photo)
+        }
+    }
+
+    /// Hashes a new or changed photo and reads it, unless its content is known: the same as
+    /// stored for its path, or known to crash a reader.
+    private static func examine<W: ReportWriter>(_ path: PhotoPath, _ file: FileStamp, known: Known?, slot: Int,
+                                                 verifier: PhotoVerifier, now: Int64, crashers: [[UInt8]: Int32],
+                                                 formatter: W) -> Done<W.Row> {
+        CrashGuard.reading(path, slot: slot) {
             let reading: PhotoReading
             var sha256: [UInt8] = []
+            var how = Examined.How.read
             do throws(PhotoError) {
-                let file = try ReadOnlyFile(path: path)
-                if UploadCheck.isIncomplete(file, modifiedSecondsAgo: now - modified / 1_000_000_000) {
+                let opened = try ReadOnlyFile(path: path)
+                if UploadCheck.isIncomplete(opened, modifiedSecondsAgo: now - file.modified / 1_000_000_000) {
                     return .stillUploading(path)
                 }
                 guard let hash = ContentHash() else { throw PhotoError.readFailed(reason: "SHA-256 unavailable") }
-                sha256 = try hash.digest(of: file)
-                reading = PhotoReading(metadata: try verifier.reader.read(file), error: nil)
+                sha256 = try hash.digest(of: opened)
+                if let known, known.sha256 == sha256, let json = known.readingJSON, let stored = VerificationState.decodeReading(json) {
+                    reading = stored
+                    how = .sameContent
+                } else if let signal = crashers[sha256] {
+                    reading = crashReading(signal: signal)
+                    how = .crashedBefore(signal: 0)  // already known: nothing new to note
+                } else {
+                    TestCrashHook.trapIfAsked(path)
+                    reading = PhotoReading(metadata: try verifier.reader.read(opened), error: nil)
+                }
             } catch {
                 reading = PhotoReading(metadata: nil, error: error)
             }
+            let photo = Examined(path: path, file: file, sha256: sha256, reading: reading, known: known, how: how)
             let result = verifier.result(path: path, reading: reading)
-            return .fresh(result, formatter.row(for: result), size: size, modified: modified, sha256: sha256, reading: reading)
+            return .examined(result, formatter.row(for: result), photo)
         }
+    }
+
+    /// What a photo that crashed a run is reported as (`signal` 0: it was in hand when two runs
+    /// died without a note: out of memory, killed, or a crash the handler could not note).
+    static func crashReading(signal: Int32) -> PhotoReading {
+        PhotoReading(metadata: nil, error: .crashedReader(signal: signal))
     }
 }
 

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -12,9 +19,15 @@ public struct PhotoReading: Sendable, Codable, Equatable {
 }
 
 /// The state of incremental runs (`--state FILE`): a SQLite database of every photo seen, with
-/// its size, modification time, SHA-256, what reading it gave, its last verdict, and whether a
-/// finished report has included it. Written in one transaction per chunk of photos, so a run
-/// killed at any moment leaves every photo either fully recorded or not at all.
+/// its size, modification and change times, inode, SHA-256, what reading it gave, its last
+/// verdict, and whether a finished report has included it. Written in one transaction per
+/// chunk of photos, so a run killed at any moment leaves every photo either fully recorded or
+/// not at all.
+///
+/// It also remembers which photos a run was reading (`in_flight`, committed before they are
+/// read) and, from the note file `FILE.crash` that `CrashGuard` writes when a reader crashes,
+/// which of them crashed it and which contents are known to crash (`crashed_content`), so that
+/// one photo cannot crash every later run.
 public final class VerificationState {
     private let database: SQLiteDatabase
     private let findByPath: SQLiteStatement
@@ -22,19 +35,68 @@ public final class VerificationState {
     private let upsert: SQLiteStatement
     private let delete: SQLiteStatement
     private let markEmitted: SQLiteStatement
+    private let startReading: SQLiteStatement
+    private let finishReading: SQLiteStatement
+    private let noteCrashedContent: SQLiteStatement
     private let encoder = JSONEncoder()
+    /// The crash note file, open for `CrashGuard` to append to.
+    private let crashNotes: Int32
     /// This run's number.
     public let run: Int64
 
+    /// What `stat` says of a photo file, to tell whether it changed since it was read. Size and
+    /// modification time alone miss a same-size rewrite whose mtime was put back (`touch -r`);
+    /// the change time, which no user can set, and the inode and device do not.
+    struct FileStamp: Sendable, Equatable {
+        var size: Int64
+        /// Modification time, nanoseconds since 1970.
+        var modified: Int64
+        /// Status change time, nanoseconds since 1970.
+        var changed: Int64
+        var inode: Int64
+        var device: Int64
+
+        init(size: Int64, modified: Int64, changed: Int64, inode: Int64, device: Int64) {
+            self.size = size
+            self.modified = modified
+            self.changed = changed
+            self.inode = inode
+            self.device = device
+        }
+
+        init(_ info: stat) {
+            size = Int64(info.st_size)
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+            inode = Int64(bitPattern: UInt64(info.st_ino))
+            device = Int64(bitPattern: UInt64(info.st_dev))
+        }
+
+        fileprivate var values: [SQLiteStatement.Value] {
+            [.integer(size), .integer(modified), .integer(changed), .integer(inode), .integer(device)]
+        }
+    }
+
     /// What the state knows of a photo without reading its stored reading.
     struct Stamp: Sendable {
-        var size: Int64
-        var modified: Int64
-        /// Whether a finished report has included the photo.
-        var reported: Bool
+        /// Nil when a field is missing (a state written by an earlier version): "changed".
+        var file: FileStamp?
+        /// The run whose finished report first included the photo; 0 for none yet.
+        var reportedIn: Int64
         /// The last verdict, as stored (`status` and comma-separated reasons).
         var status: String
         var reasons: String
+
+        var reported: Bool { reportedIn != 0 }
+    }
+
+    /// A photo some run started reading and did not finish (it died).
+    struct InFlight: Sendable {
+        var file: FileStamp
+        /// How many runs started reading this very file.
+        var attempts: Int
+        /// The signal that crashed a run reading it, from a crash note; 0 when none was noted.
+        var signal: Int32
     }
 
     /// Opens (or creates) the database at `path` and starts a new run.
@@ -56,7 +118,10 @@ public final class VerificationState {
                 verified_in INTEGER NOT NULL,
                 verified_at INTEGER NOT NULL,
                 emitted_in INTEGER NOT NULL DEFAULT 0,
-                reported_in INTEGER NOT NULL DEFAULT 0
+                reported_in INTEGER NOT NULL DEFAULT 0,
+                ctime_ns INTEGER,
+                inode INTEGER,
+                device INTEGER
             );
             CREATE INDEX IF NOT EXISTS photos_by_sha256 ON photos(sha256);
             CREATE TABLE IF NOT EXISTS runs (
@@ -64,43 +129,102 @@ public final class VerificationState {
                 started_at INTEGER NOT NULL,
                 finished_at INTEGER
             );
+            CREATE TABLE IF NOT EXISTS in_flight (
+                path BLOB PRIMARY KEY,
+                size INTEGER NOT NULL,
+                mtime_ns INTEGER NOT NULL,
+                ctime_ns INTEGER NOT NULL,
+                inode INTEGER NOT NULL,
+                device INTEGER NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 1,
+                signal INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE TABLE IF NOT EXISTS crashed_content (
+                sha256 BLOB PRIMARY KEY,
+                signal INTEGER NOT NULL,
+                path BLOB NOT NULL,
+                run INTEGER NOT NULL
+            );
             """)
+        try VerificationState.addMissingColumns(database)
         run = try database.transaction { () throws(StateError) -> Int64 in
             try database.prepare("INSERT INTO runs (started_at) VALUES (?)").run([.integer(startedAt)])
             let last = try database.prepare("SELECT max(id) FROM runs")
             _ = try last.step()
             return last.integer(0)
         }
-        findByPath = try database.prepare("SELECT reading FROM photos WHERE path = ?")
+        findByPath = try database.prepare("SELECT reading, sha256 FROM photos WHERE path = ?")
         findByHash = try database.prepare("SELECT path, reported_in FROM photos WHERE sha256 = ? LIMIT 8")
         upsert = try database.prepare("""
-            INSERT INTO photos (path, size, mtime_ns, sha256, reading, status, reasons, verified_in, verified_at, emitted_in, reported_in)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256,
+            INSERT INTO photos (path, size, mtime_ns, ctime_ns, inode, device, sha256, reading, status, reasons,
+                                verified_in, verified_at, emitted_in, reported_in)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, ctime_ns = excluded.ctime_ns,
+                inode = excluded.inode, device = excluded.device, sha256 = excluded.sha256,
                 reading = excluded.reading, status = excluded.status, reasons = excluded.reasons,
                 verified_in = excluded.verified_in, verified_at = excluded.verified_at,
                 emitted_in = excluded.emitted_in, reported_in = excluded.reported_in
             """)
         delete = try database.prepare("DELETE FROM photos WHERE path = ?")
         markEmitted = try database.prepare("UPDATE photos SET emitted_in = ?, status = ?, reasons = ? WHERE path = ?")
+        // Attempts count the runs that started reading this very file; another file resets them.
+        startReading = try database.prepare("""
+            INSERT INTO in_flight (path, size, mtime_ns, ctime_ns, inode, device) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET
+                attempts = CASE WHEN size = excluded.size AND mtime_ns = excluded.mtime_ns AND ctime_ns = excluded.ctime_ns
+                    AND inode = excluded.inode AND device = excluded.device THEN attempts + 1 ELSE 1 END,
+                signal = CASE WHEN size = excluded.size AND mtime_ns = excluded.mtime_ns AND ctime_ns = excluded.ctime_ns
+                    AND inode = excluded.inode AND device = excluded.device THEN signal ELSE 0 END,
+                size = excluded.size, mtime_ns = excluded.mtime_ns, ctime_ns = excluded.ctime_ns,
+                inode = excluded.inode, device = excluded.device
+            """)
+        finishReading = try database.prepare("DELETE FROM in_flight WHERE path = ?")
+        noteCrashedContent = try database.prepare("INSERT OR REPLACE INTO crashed_content (sha256, signal, path, run) VALUES (?, ?, ?, ?)")
+        crashNotes = try VerificationState.openCrashNotes(path + ".crash")
+        try applyCrashNotes()  // on failure, deinit closes the file
+        CrashGuard.noteCrashes(to: crashNotes)
+    }
+
+    deinit {
+        CrashGuard.stopNoting(to: crashNotes)
+        close(crashNotes)
+    }
+
+    /// A state from an earlier version lacks the change time, inode and device: added empty,
+    /// which makes every photo count as changed once (read again, its reported mark kept when
+    /// the content is the same).
+    private static func addMissingColumns(_ database: SQLiteDatabase) throws(StateError) {
+        let columns = try database.prepare("PRAGMA table_info(photos)")
+        var present = Set<String>()
+        while try columns.step() {
+            if let name = columns.text(1) { present.insert(name) }
+        }
+        for column in ["ctime_ns", "inode", "device"] where !present.contains(column) {
+            try database.execute("ALTER TABLE photos ADD COLUMN \(column) INTEGER")
+        }
     }
 
     /// Every stored photo's stamp, read at once: one query instead of one per photo.
     func stamps() throws(StateError) -> [PhotoPath: Stamp] {
-        let all = try database.prepare("SELECT path, size, mtime_ns, reported_in, status, reasons FROM photos")
+        let all = try database.prepare("SELECT path, size, mtime_ns, ctime_ns, inode, device, reported_in, status, reasons FROM photos")
         var stamps: [PhotoPath: Stamp] = [:]
         while try all.step() {
-            stamps[PhotoPath(bytes: all.blob(0))] = Stamp(size: all.integer(1), modified: all.integer(2), reported: all.integer(3) != 0,
-                                                          status: all.text(4) ?? "", reasons: all.text(5) ?? "")
+            let complete = !(2...5).contains { all.isNull(Int32($0)) }
+            let file = complete
+                ? FileStamp(size: all.integer(1), modified: all.integer(2), changed: all.integer(3), inode: all.integer(4), device: all.integer(5))
+                : nil
+            stamps[PhotoPath(bytes: all.blob(0))] = Stamp(file: file, reportedIn: all.integer(6),
+                                                          status: all.text(7) ?? "", reasons: all.text(8) ?? "")
         }
         return stamps
     }
 
-    /// The stored reading of a photo, as JSON (decoded by `decodeReading`, on any thread).
-    func readingJSON(at path: PhotoPath) throws(StateError) -> String? {
+    /// The stored reading of a photo, as JSON (decoded by `decodeReading`, on any thread), and
+    /// the SHA-256 of the content it was read from.
+    func stored(at path: PhotoPath) throws(StateError) -> (readingJSON: String, sha256: [UInt8])? {
         try findByPath.bind([.blob(path.bytes)])
-        guard try findByPath.step() else { return nil }
-        return findByPath.text(0)
+        guard try findByPath.step(), let json = findByPath.text(0) else { return nil }
+        return (json, findByPath.blob(1))
     }
 
     static func decodeReading(_ json: String) -> PhotoReading? {
@@ -118,12 +242,12 @@ public final class VerificationState {
     }
 
     /// Records a photo verified (read) in this run; it is emitted in this run's report.
-    func record(_ path: PhotoPath, size: Int64, modified: Int64, sha256: [UInt8], reading: PhotoReading,
+    func record(_ path: PhotoPath, file: FileStamp, sha256: [UInt8], reading: PhotoReading,
                 verdict: Verdict, reportedIn: Int64, at time: Int64) throws(StateError) {
         let json = (try? encoder.encode(reading)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        try upsert.run([.blob(path.bytes), .integer(size), .integer(modified), .blob(sha256), .text(json),
-                        .text(verdict.status.rawValue), .text(verdict.reasonList),
-                        .integer(run), .integer(time), .integer(run), .integer(reportedIn)])
+        try upsert.run([.blob(path.bytes)] + file.values + [.blob(sha256), .text(json),
+                       .text(verdict.status.rawValue), .text(verdict.reasonList),
+                       .integer(run), .integer(time), .integer(run), .integer(reportedIn)])
     }
 
     /// Notes that an unchanged photo is in this run's report, with its verdict under today's rules.
@@ -133,6 +257,50 @@ public final class VerificationState {
 
     func remove(_ path: PhotoPath) throws(StateError) {
         try delete.run([.blob(path.bytes)])
+    }
+
+    /// Photos that a run started reading and never finished, by path.
+    func inFlight() throws(StateError) -> [PhotoPath: InFlight] {
+        let all = try database.prepare("SELECT path, size, mtime_ns, ctime_ns, inode, device, attempts, signal FROM in_flight")
+        var found: [PhotoPath: InFlight] = [:]
+        while try all.step() {
+            let file = FileStamp(size: all.integer(1), modified: all.integer(2), changed: all.integer(3),
+                                 inode: all.integer(4), device: all.integer(5))
+            found[PhotoPath(bytes: all.blob(0))] = InFlight(file: file, attempts: Int(all.integer(6)), signal: Int32(truncatingIfNeeded: all.integer(7)))
+        }
+        return found
+    }
+
+    /// Commits, before they are read, that these photos are being read: if the run dies, the
+    /// next one knows which photos were in hand.
+    func beginReading(_ photos: [(PhotoPath, FileStamp)]) throws(StateError) {
+        try database.transaction { () throws(StateError) in
+            for (path, file) in photos {
+                try startReading.run([.blob(path.bytes)] + file.values)
+            }
+        }
+    }
+
+    /// The photo's reading is recorded (in the same transaction): it is no longer in hand.
+    func finishedReading(_ path: PhotoPath) throws(StateError) {
+        try finishReading.run([.blob(path.bytes)])
+    }
+
+    func inFlightCount() throws(StateError) -> Int {
+        try countRows("SELECT count(*) FROM in_flight")
+    }
+
+    /// Contents known to crash a reader, with the signal it died of.
+    func crashedContent() throws(StateError) -> [[UInt8]: Int32] {
+        let all = try database.prepare("SELECT sha256, signal FROM crashed_content")
+        var found: [[UInt8]: Int32] = [:]
+        while try all.step() { found[all.blob(0)] = Int32(truncatingIfNeeded: all.integer(1)) }
+        return found
+    }
+
+    /// Remembers that this content crashed a reader (`signal`), so that no copy of it is read.
+    func recordCrashedContent(_ sha256: [UInt8], signal: Int32, path: PhotoPath) throws(StateError) {
+        try noteCrashedContent.run([.blob(sha256), .integer(Int64(signal)), .blob(path.bytes), .integer(run)])
     }
 
     /// Runs `body` as one transaction.
@@ -163,5 +331,59 @@ public final class VerificationState {
         let statement = try database.prepare(sql)
         _ = try statement.step()
         return Int(statement.integer(0))
+    }
+
+    // MARK: Crash notes
+
+    /// Opens the crash note file (created private, mode 0600), refusing a link planted at its
+    /// name or a file another user could write, as `StateLock` does for the lock file.
+    private static func openCrashNotes(_ path: String) throws(StateError) -> Int32 {
+        // O_NONBLOCK: a FIFO planted at the name must not hang the open.
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw StateError(description: "cannot open the crash note file \(path): \(ReadOnlyFile.describe(errno: errno))")
+        }
+        var info = stat()
+        var problem: String?
+        if fstat(fd, &info) != 0 {
+            problem = "cannot examine the crash note file \(path): \(ReadOnlyFile.describe(errno: errno))"
+        } else if (info.st_mode & S_IFMT) != S_IFREG || info.st_nlink != 1 || info.st_uid != geteuid() {
+            problem = "the crash note file \(path) is not a plain file of this user; refusing to use it. Remove it and run again"
+        } else if info.st_mode & 0o7777 != 0o600 && fchmod(fd, 0o600) != 0 {
+            problem = "cannot make the crash note file \(path) private (mode 0600): \(ReadOnlyFile.describe(errno: errno))"
+        }
+        if let problem {
+            close(fd)
+            throw StateError(description: problem)
+        }
+        return fd
+    }
+
+    /// Turns the notes a crashed run left into `in_flight` marks, then empties the file. A
+    /// noted photo not in flight (read again because its stored reading no longer decoded) is
+    /// added with the stamp it has now.
+    private func applyCrashNotes() throws(StateError) {
+        var content: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while content.count < 16 << 20 {
+            let count = buffer.withUnsafeMutableBytes { pread(crashNotes, $0.baseAddress, $0.count, off_t(content.count)) }
+            if count <= 0 { break }
+            content += buffer[0..<count]
+        }
+        let notes = CrashGuard.decodeNotes(content)
+        guard !notes.isEmpty || !content.isEmpty else { return }
+        let mark = try database.prepare("UPDATE in_flight SET signal = ? WHERE path = ?")
+        try database.transaction { () throws(StateError) in
+            for (path, signal) in notes {
+                try mark.run([.integer(Int64(signal)), .blob(path.bytes)])
+                if database.changes == 0, let info = path.status() {
+                    try startReading.run([.blob(path.bytes)] + FileStamp(info).values)
+                    try mark.run([.integer(Int64(signal)), .blob(path.bytes)])
+                }
+            }
+        }
+        if ftruncate(crashNotes, 0) != 0 {
+            throw StateError(description: "cannot empty the crash note file: \(ReadOnlyFile.describe(errno: errno))")
+        }
     }
 }

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import VerifyPhotosKit
+
+/// Runs sharing a `--report-dir`: each writes under names of its own and removes only the
+/// leftovers of runs that are gone.
+@Suite struct ReportDirectoryLeftoverTests {
+    /// A temporary folder, removed when the test ends.
+    final class Scratch {
+        let path: String
+        init() throws { path = try TestPaths.temporaryFolder().path }
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+        var names: Set<String> { Set((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []) }
+        func create(_ name: String, modified: Date = Date()) throws {
+            try TestPaths.write(Data("partial".utf8), to: URL(fileURLWithPath: path + "/" + name))
+            try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path + "/" + name)
+        }
+    }
+
+    /// The pid of a process that has ended.
+    static func deadPID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    static func write(_ reports: ReportDirectory) {
+        var writer = CombinedReport(reports.writers(messages: Messages(language: .english)))
+        writer.write(result: VerdictTests.verifier.verify(path: TestPaths.fixture("ok-muntok-ii-dms.jpg")))
+        writer.finish(BatchSummary())
+    }
+
+    @Test func onlyLeftoversOfRunsThatAreGoneAreRemovedAndOnlyAtCommit() throws {
+        let scratch = try Scratch()
+        let dead = try ReportDirectoryLeftoverTests.deadPID()
+        let twoDaysAgo = Date(timeIntervalSinceNow: -2 * 86_400)
+        let gone = [".2026-04-03-091500.jsonl.tmp-\(dead)-9f3a", ".2026-04-03-091500.csv.tmp-\(dead)",  // older versions' name
+                    ".2026-04-02-013000.csv.tmp-1-77aa"]  // pid 1 lives, but this was untouched for two days
+        let kept = [".2026-04-03-091500.jsonl.tmp-1-0b5e", ".notes.tmp-\(dead)", "notes.txt"]
+        for name in gone + kept {
+            try scratch.create(name, modified: name.contains("013000") ? twoDaysAgo : Date())
+        }
+        let reports = try ReportDirectory(path: scratch.path, startedAt: 1_775_182_500)
+        // Before the commit (which a --state run makes under its lock) nothing is removed.
+        #expect(scratch.names.isSuperset(of: gone + kept))
+        ReportDirectoryLeftoverTests.write(reports)
+        try reports.commit()
+        #expect(scratch.names == Set(kept + ["2026-04-03-091500.jsonl", "2026-04-03-091500.csv"]))
+    }
+
+    @Test func runsInTheSameSecondWriteUnderNamesOfTheirOwn() throws {
+        let scratch = try Scratch()
+        let first = try ReportDirectory(path: scratch.path, startedAt: 1_775_182_500)
+        let second = try ReportDirectory(path: scratch.path, startedAt: 1_775_182_500)
+        #expect(scratch.names.filter { $0.contains(".tmp-\(getpid())-") }.count == 4)
+        ReportDirectoryLeftoverTests.write(second)
+        try second.commit()
+        ReportDirectoryLeftoverTests.write(first)
+        try first.commit()
+        #expect(scratch.names == ["2026-04-03-091500.jsonl", "2026-04-03-091500.csv", "2026-04-03-091500-2.jsonl", "2026-04-03-091500-2.csv"])
+    }
+
+    @Test func aRunThatEndsWithoutCommittingRemovesItsOwnFiles() throws {
+        let scratch = try Scratch()
+        do {
+            let reports = try ReportDirectory(path: scratch.path, startedAt: 1_775_182_500)
+            ReportDirectoryLeftoverTests.write(reports)
+            #expect(scratch.names.count == 2)
+        }
+        #expect(scratch.names.isEmpty)
+    }
+
+    @Test func temporaryNamesAreRecognisedStrictly() {
+        #expect(ReportDirectory.temporaryOwner(".2026-04-03-091500.jsonl.tmp-123-ab12") == 123)
+        #expect(ReportDirectory.temporaryOwner(".2026-04-03-091500-2.csv.tmp-123") == 123)
+        for name in [".x.txt.tmp-123", "2026.jsonl.tmp-123", ".a.jsonl.tmp-0-ab", ".a.jsonl.tmp-12x", ".a.jsonl.tmp-1-xyz", ".a.jsonl.tmp--1"] {
+            #expect(ReportDirectory.temporaryOwner(name) == nil, "\(name)")
+        }
+    }
+}
