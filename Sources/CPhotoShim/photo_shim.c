@@ -15,7 +15,7 @@ enum { SOURCE_BUFFER_SIZE = 4096 };
 static const off_t READ_BUDGET = 16 * 1024 * 1024;
 
 /* Largest offset the source seeks to: far past any file, and no overflow when added to. */
-static const off_t OFFSET_LIMIT = INT64_MAX / 2;
+static const off_t OFFSET_LIMIT = (off_t)1 << (sizeof(off_t) * 8 - 2);
 
 /* A libjpeg data source that reads with pread, so that segments libjpeg skips are never read. */
 typedef struct {

@@ -20,6 +20,11 @@ struct TIFFEntries {
     private(set) var entries: [Entry] = []
     /// Block offsets of the tag numbers of entries whose 4-byte value points past the end.
     private var pastEndEntries: [Int] = []
+    /// How many copies the file holds of the decisive tags: 1 normally; 2 or more when a tag is
+    /// repeated (in one IFD, in a second Exif or GPS IFD, or in IFD0 as well as the Exif IFD).
+    private(set) var copyCount = 1
+    /// Occurrences of each decisive tag, in the order of `decisiveTags`.
+    private var decisiveCounts = [Int](repeating: 0, count: TIFFEntries.decisiveTags.count)
 
     private static let headerSize = 6
     private static let maxIFDs = 16
@@ -28,8 +33,9 @@ struct TIFFEntries {
     /// Capture-time tags some writers put in IFD0 as well; read there as copies of the Exif IFD's.
     private static let timeTags: Set<UInt16> = [0x9003, 0x9004, 0x9011, 0x9012]
     /// The tags a verdict rests on: a second copy of any of them must agree with the first.
-    private static let decisive: [ExifDirectory: Set<UInt16>] = [
-        .exif: timeTags, .gps: [0x0001, 0x0002, 0x0003, 0x0004, 0x0007, 0x001D],
+    private static let decisiveTags: [(ExifDirectory, UInt16)] = [
+        (.exif, 0x9003), (.exif, 0x9004), (.exif, 0x9011), (.exif, 0x9012),
+        (.gps, 0x0001), (.gps, 0x0002), (.gps, 0x0003), (.gps, 0x0004), (.gps, 0x0007), (.gps, 0x001D),
     ]
 
     /// Walks the block (`Exif\0\0` + TIFF); nil when it does not start with a TIFF header.
@@ -42,7 +48,8 @@ struct TIFFEntries {
         default: return nil
         }
         self.block = block
-        var visited = Set<Int>()
+        entries.reserveCapacity(64)
+        var visited: [Int] = []
         let next = walk(Int(u32(h + 4)), as: .image, visited: &visited)
         let ifd0 = entries
         if let next, next != 0 { _ = walk(next, as: nil, visited: &visited) }  // IFD1: the thumbnail's
@@ -69,10 +76,10 @@ struct TIFFEntries {
 
     /// Records the entries of the IFD at TIFF offset `offset` (under `directory`; nil: only its
     /// pointers are checked) and returns its next-IFD offset.
-    private mutating func walk(_ offset: Int, as directory: ExifDirectory?, visited: inout Set<Int>) -> Int? {
+    private mutating func walk(_ offset: Int, as directory: ExifDirectory?, visited: inout [Int]) -> Int? {
         let h = TIFFEntries.headerSize
-        guard offset >= 8, offset + 2 <= tiffLength, visited.count < TIFFEntries.maxIFDs,
-              visited.insert(offset).inserted else { return nil }
+        guard offset >= 8, offset + 2 <= tiffLength, visited.count < TIFFEntries.maxIFDs, !visited.contains(offset) else { return nil }
+        visited.append(offset)
         let count = min(Int(u16(h + offset)), TIFFEntries.maxEntriesPerIFD, (tiffLength - offset - 2) / 12)
         for index in 0..<count {
             let at = h + offset + 2 + index * 12
@@ -93,6 +100,10 @@ struct TIFFEntries {
                 }
             }
             entries.append(Entry(directory: target, tag: tag, type: type, count: n, valueAt: valueAt))
+            if target != .image, let index = TIFFEntries.decisiveTags.firstIndex(where: { $0.0 == target && $0.1 == tag }) {
+                decisiveCounts[index] += 1
+                copyCount = max(copyCount, decisiveCounts[index])
+            }
         }
         let nextAt = h + offset + 2 + count * 12
         return nextAt + 4 <= block.count ? Int(u32(nextAt)) : nil
@@ -119,16 +130,6 @@ struct TIFFEntries {
             copy[at + 1] = 0xFF
         }
         return copy
-    }
-
-    /// How many copies the file holds of the decisive tags: 1 normally; 2 or more when a tag is
-    /// repeated (in one IFD, in a second Exif or GPS IFD, or in IFD0 as well as the Exif IFD).
-    var copyCount: Int {
-        var counts: [ExifDirectory: [UInt16: Int]] = [:]
-        for entry in entries where TIFFEntries.decisive[entry.directory]?.contains(entry.tag) ?? false {
-            counts[entry.directory, default: [:]][entry.tag, default: 0] += 1
-        }
-        return counts.values.flatMap(\.values).max() ?? 1
     }
 
     /// The `index`-th copy (0-based) of every tag: a repeated tag's `index`-th occurrence in file
