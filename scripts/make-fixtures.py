@@ -261,6 +261,7 @@ IN_332 = (-1.962127, 105.711363)      # 332 m inside
 OUT_443 = (-1.962127, 105.718363)     # 443 m into Kabupaten Bangka
 PANGKAL_PINANG = (-2.1316, 106.1133)
 PALEMBANG = (-2.9761, 104.7458)
+OFFSHORE_MUNTOK = (-2.0767, 105.1640)  # at sea, 558 m south of the coast at Muntok
 SEA = (-2.25, 105.0)
 FRIDAY = "2026:04:03 09:15:00"        # 02:15 UTC
 
@@ -293,6 +294,8 @@ FIXTURES = {
     "near-boundary-inside.jpg": photo(NEAR_IN),
     "near-boundary-outside.jpg": photo(NEAR_OUT, ">", decimal_minutes),
     "near-boundary-gps-error.jpg": photo(IN_332, accuracy=150),
+    # at sea 558 m off Muntok's own coast (the ferry jetty, houses on stilts), no other land nearer
+    "near-boundary-offshore-muntok.jpg": photo(OFFSHORE_MUNTOK),
     # no or bad position
     "no-exif-messenger.jpg": jpeg(None),
     "no-gps.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00")),
@@ -359,6 +362,11 @@ FIXTURES = {
     "ok-png-exif-chunk.png": png(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK))),
     "ok-png-raw-profile.png": png(exif_block(order=">", dto=FRIDAY, offset="+07:00", gps=gps_ifd(*KELAPA)), raw_profile=True),
     "ok-webp.webp": webp(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*JEBUS))),
+    "ok-dng-version.dng": exif_block(order="<", dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK),
+                                     ifd0_extra=[(0xC612, BYTE, [1, 4, 0, 0])]),
+    # GPSTimeStamp seconds 5.5: the fraction is kept in gps_time
+    "ok-gps-fractional-seconds.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=[
+        t if t[0] != 0x0007 else (0x0007, RATIONAL, [(2, 1), (15, 1), (55, 10)]) for t in gps_ifd(*MUNTOK)])),
     "ok-tiff-ifds-after-80kb.tif": exif_block(order=">", dto=FRIDAY, offset="+07:00", gps=gps_ifd(*JEBUS), ifd0_at=80008),
     "no-exif-screenshot.png": png(None),
     "unreadable-truncated-header.jpg": jpeg(exif_block(dto=FRIDAY, gps=gps_ifd(*MUNTOK)))[:-len(IMAGE) + 20],

@@ -12,9 +12,8 @@ struct Settings {
     var messages: Messages
 
     init(_ command: VerifyPhotosCommand) throws {
-        let language = command.lang ?? getenv("VERIFY_PHOTOS_LANG").map { String(cString: $0) } ?? "id"
-        guard let chosen = Language(rawValue: String(language.prefix(2)).lowercased()) else {
-            throw ConfigurationError("--lang must be id or en, not \(language)")
+        guard let chosen = Settings.language(command) else {
+            throw ConfigurationError("--lang must be id or en, not \(Settings.languageName(command))")
         }
         messages = Messages(language: chosen)
 
@@ -49,6 +48,15 @@ struct Settings {
             throw ConfigurationError(messages.describe(error))
         }
         verifier = PhotoVerifier(boundary: boundary, policy: policy)
+    }
+
+    /// `--lang`, else `$VERIFY_PHOTOS_LANG`, else Indonesian; nil when the name is neither.
+    static func language(_ command: VerifyPhotosCommand) -> Language? {
+        Language(rawValue: String(languageName(command).prefix(2)).lowercased())
+    }
+
+    private static func languageName(_ command: VerifyPhotosCommand) -> String {
+        command.lang ?? getenv("VERIFY_PHOTOS_LANG").map { String(cString: $0) } ?? "id"
     }
 
     /// `--now` (ISO 8601 with offset or Z) for reproducible runs; the clock otherwise.

@@ -9,6 +9,9 @@ import Darwin
 
 /// The `verify-photos` command: parses options, then hands everything to VerifyPhotosKit.
 struct VerifyPhotosCommand: ParsableCommand {
+    /// What `--version` prints; raised with each release.
+    static let version = "0.4.0"
+
     static let configuration = CommandConfiguration(
         commandName: "verify-photos",
         abstract: "Check that work-from-home photos were taken inside Kabupaten Bangka Barat on an allowed day.",
@@ -18,21 +21,28 @@ struct VerifyPhotosCommand: ParsableCommand {
 
             Exit status: 0 every photo ok; 1 at least one review, flagged or unreadable; 2 usage or \
             configuration error.
-            """)
+            """,
+        version: version)
 
     @Argument(help: "Photo files and folders to check.")
     var paths: [String] = []
 
-    @Option(help: "Output format: table, explain, jsonl, csv or json. Default: explain for one file and table for more on a terminal; jsonl otherwise (or from the --output name).")
+    @Option(name: .customLong("files-from"), help: ArgumentHelp("Also check the paths listed in this file, one per line (- reads standard input). A listed file that is missing is reported unreadable.", valueName: "file"))
+    var filesFrom: String?
+
+    @Flag(help: "With --files-from: the paths are separated by NUL bytes (find -print0), not lines.")
+    var null = false
+
+    @Option(help: "Output format: table, explain, jsonl, csv or json. Default: from the --output name (.jsonl, .ndjson, .json, .csv); else explain for one file and table for more on a terminal, jsonl otherwise.")
     var format: ReportFormat?
 
-    @Option(help: "Write the report to this file instead of standard output.")
+    @Option(help: "Write the report to this file instead of standard output; without --format its name must end in .jsonl, .ndjson, .json or .csv.")
     var output: String?
 
     @Option(help: "GeoJSON boundary to use instead of the embedded Kabupaten Bangka Barat outline.")
     var boundary: String?
 
-    @Option(name: .customLong("tolerance-m"), help: "Metres from the boundary within which a photo needs review (plus the photo's GPS error).")
+    @Option(name: .customLong("tolerance-m"), parsing: .unconditional, help: "Metres from the boundary within which a photo needs review (plus the photo's GPS error).")
     var toleranceMetres: Double = 200
 
     @Option(help: "Required capture date (WIB): YYYY-MM-DD, today or yesterday. Replaces the WFH-day and policy-start rules.")
@@ -44,7 +54,7 @@ struct VerifyPhotosCommand: ParsableCommand {
     @Option(name: .customLong("policy-start"), help: "First day of the policy (YYYY-MM-DD).")
     var policyStart: String = "2026-04-02"
 
-    @Option(name: .customLong("max-clock-skew"), help: "Largest allowed difference between GPS and camera clocks: minutes, or a number with s, m or h.")
+    @Option(name: .customLong("max-clock-skew"), parsing: .unconditional, help: "Largest allowed difference between GPS and camera clocks: minutes, or a number with s, m or h.")
     var maxClockSkew: String = "10"
 
     @Option(help: "Language of what people read: id (Bahasa Indonesia) or en. Default: $VERIFY_PHOTOS_LANG, else id.")
@@ -53,7 +63,7 @@ struct VerifyPhotosCommand: ParsableCommand {
     @Flag(help: "Never colour the output.")
     var noColor = false
 
-    @Flag(help: "Print only photos that need attention, and nothing when all are ok (for cron).")
+    @Flag(help: "Print only photos that need attention, and nothing when all are ok (for cron); still say on standard error how many may still be uploading.")
     var quiet = false
 
     @Option(help: ArgumentHelp("Keep a SQLite state of every photo seen, so that later runs read only new or changed photos.", valueName: "file"))
@@ -62,20 +72,21 @@ struct VerifyPhotosCommand: ParsableCommand {
     @Flag(help: "With --state: report only photos no earlier finished report included.")
     var onlyNew = false
 
-    @Option(name: .customLong("report-dir"), help: ArgumentHelp("Also write the report as DIR/YYYY-MM-DD-HHMMSS.jsonl and .csv, each renamed into place when complete.", valueName: "dir"))
+    @Option(name: .customLong("report-dir"), help: ArgumentHelp("Also write the report as DIR/YYYY-MM-DD-HHMMSS.jsonl and .csv, and its summary line as .txt, each renamed into place when complete.", valueName: "dir"))
     var reportDir: String?
 
-    @Option(name: .customLong("settle-seconds"), help: "With --state: leave photos modified less than this many seconds ago (and JPEGs without their end marker) for the next run.")
+    @Option(name: .customLong("settle-seconds"), parsing: .unconditional, help: "With --state: leave photos modified less than this many seconds ago (and JPEGs without their end marker) for the next run.")
     var settleSeconds: Int = 60
 
-    @Option(name: .customLong("lock-timeout"), help: "With --state: seconds to wait for another run using the same state before giving up (exit 2).")
+    @Option(name: .customLong("lock-timeout"), parsing: .unconditional, help: "With --state: seconds to wait for another run using the same state before giving up (exit 2).")
     var lockTimeout: Double = 300
 
     @Option(help: .hidden)
     var now: String?
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one photo file or folder") }
+        if paths.isEmpty && filesFrom == nil { throw ValidationError("give at least one photo file or folder, or --files-from FILE") }
+        if null && filesFrom == nil { throw ValidationError("--null needs --files-from FILE") }
         if !(toleranceMetres >= 0) { throw ValidationError("--tolerance-m must be 0 or more") }
         if onlyNew && state == nil { throw ValidationError("--only-new needs --state FILE") }
         if settleSeconds < 0 || !(lockTimeout >= 0) { throw ValidationError("--settle-seconds and --lock-timeout must be 0 or more") }
@@ -83,53 +94,52 @@ struct VerifyPhotosCommand: ParsableCommand {
 
     func run() throws {
         let settings = try Settings(self)
-        let finder = PhotoFinder()
-        do {
-            try finder.checkExists(rawPaths)
-        } catch {
-            throw ConfigurationError("no such file or folder: \(error.path)")
-        }
-        let found = finder.find(rawPaths)
+        let messages = settings.messages
+        let found = try findPhotos(messages: messages)
         let items = found.items
-        for folder in found.revisitedFolders {
-            TextOutput.standardError("verify-photos: " + settings.messages.revisitedFolder(folder.description) + "\n")
-        }
-        for link in found.linksOutside {
-            TextOutput.standardError("verify-photos: " + settings.messages.linkOutside(link.description) + "\n")
-        }
-
+        let chosenFormat = try chooseFormat(found: found, messages: messages)
         // An existing --output file is replaced only by a complete report (see `commit`).
         let textOutput = try output.map { path throws(OutputError) in try TextOutput(replacing: path) } ?? TextOutput()
-        let chosenFormat = format ?? defaultFormat(output: textOutput, found: found)
+        if items.isEmpty {
+            TextOutput.standardError("verify-photos: " + messages.noPhotosFound(skipped: found.skipped) + "\n")
+        }
         let color = textOutput.isTerminal && !noColor && getenv("NO_COLOR") == nil
-        var writers: [any ReportWriter] = [makeReportWriter(
-            chosenFormat, output: textOutput, messages: settings.messages, color: color,
-            policy: settings.verifier.policy, boundaryName: settings.verifier.boundary.area.name)]
-        if quiet { writers[0] = QuietReport(writers[0]) }
+        let makeWriter = { @Sendable in
+            makeReportWriter(chosenFormat, output: textOutput, messages: messages, color: color,
+                             policy: settings.verifier.policy, boundaryName: settings.verifier.boundary.area.name)
+        }
+        let progressLine = ProgressLine()
+        let showProgress = TextOutput.standardErrorIsTerminal && items.count > 1 && !quiet
+        var writers: [any ReportWriter] = [quiet ? QuietReport(makeWriter) : makeWriter()]
+        if showProgress && textOutput.isTerminal && ProgressLine.outputSharesTerminal {
+            writers[0] = ProgressClearingReport(writers[0], progress: progressLine)
+        }
         var reports: ReportDirectory?
         if let reportDir {
             do {
-                reports = try ReportDirectory(path: reportDir, startedAt: Int64(time(nil)))
+                reports = try ReportDirectory(path: reportDir, startedAt: Int64(time(nil)), summaryFile: true)
             } catch {
                 throw ConfigurationError("--report-dir: \(Messages.english.describe(error))")
             }
-            writers += reports?.writers(messages: settings.messages) ?? []
+            writers += reports?.writers(messages: messages, onlyNew: onlyNew) ?? []
         }
         let writer: any ReportWriter = writers.count == 1 ? writers[0] : CombinedReport(writers)
 
         var start = BatchSummary()
         start.skippedFiles = found.skipped
-        let showProgress = TextOutput.standardErrorIsTerminal && items.count > 1 && !quiet
         let progress = { (running: BatchSummary) in
             if showProgress, running.photos % 50 == 0 || running.photos == items.count {
-                TextOutput.standardError("\r\u{1B}[K" + settings.messages.progress(done: running.photos, total: items.count))
+                progressLine.show(messages.progress(done: running.photos, total: items.count))
             }
         }
         StopSignal.install()
         let summary: BatchSummary
+        var stillUploading: [String] = []
         if let state {
-            summary = try runIncremental(items, statePath: state, writer: writer, output: textOutput, start: start,
-                                         settings: settings, reports: reports, progress: progress)
+            let outcome = try runIncremental(items, statePath: state, writer: writer, output: textOutput, start: start,
+                                             settings: settings, reports: reports, progress: progress)
+            summary = outcome.summary
+            stillUploading = outcome.stillUploading
         } else {
             var batch = BatchVerifier(verifier: settings.verifier)
             batch.shouldStop = { StopSignal.received() || textOutput.failure != nil }
@@ -137,22 +147,59 @@ struct VerifyPhotosCommand: ParsableCommand {
             try textOutput.commit()
             try commit(reports)
         }
-        if showProgress { TextOutput.standardError("\r\u{1B}[K") }
-        if ![.table, .explain].contains(chosenFormat), TextOutput.standardErrorIsTerminal, !quiet {
-            TextOutput.standardError(settings.messages.summary(summary) + "\n")
+        progressLine.clear()
+        if !quiet {
+            for path in stillUploading.prefix(20) {
+                TextOutput.standardError("verify-photos: " + messages.stillUploading(path) + "\n")
+            }
+        }
+        // Even with --quiet: photos left for later must not pass unseen night after night.
+        if !stillUploading.isEmpty {
+            TextOutput.standardError("verify-photos: " + messages.stillUploading(count: stillUploading.count) + "\n")
+        }
+        if ![.table, .explain].contains(chosenFormat), TextOutput.standardErrorIsTerminal, !quiet, !items.isEmpty {
+            TextOutput.standardError(messages.summary(summary) + "\n")
         }
         if let signal = StopSignal.number {
-            TextOutput.standardError("verify-photos: " + settings.messages.stopped(photos: summary.photos) + "\n")
+            TextOutput.standardError("verify-photos: " + messages.stopped(photos: summary.photos) + "\n")
             throw ExitCode(128 + signal)
         }
         if summary.worst != .ok { throw ExitCode(1) }
+    }
+
+    /// The paths on the command line (which must exist) and those of `--files-from` (which
+    /// are reported `unreadable` when missing: they were submitted), walked; what the walk met
+    /// on the way is said on standard error.
+    private func findPhotos(messages: Messages) throws -> FoundFiles {
+        let finder = PhotoFinder()
+        var roots = rawPaths
+        do {
+            try finder.checkExists(roots)
+        } catch {
+            throw ConfigurationError("no such file or folder: \(error.path)")
+        }
+        if let filesFrom {
+            do {
+                roots += try FileList.read(from: filesFrom, separator: null ? .nul : .newline)
+            } catch {
+                throw ConfigurationError(messages.fileListUnreadable(error.path, reason: error.reason))
+            }
+        }
+        let found = finder.find(roots)
+        for folder in found.revisitedFolders {
+            TextOutput.standardError("verify-photos: " + messages.revisitedFolder(folder.description) + "\n")
+        }
+        for link in found.linksOutside {
+            TextOutput.standardError("verify-photos: " + messages.linkOutside(link.description) + "\n")
+        }
+        return found
     }
 
     /// A run with `--state`. A report that could not be written (`OutputError`) marks nothing
     /// as reported: the next `--only-new` run reports those photos.
     private func runIncremental(_ items: [FoundItem], statePath: String, writer: any ReportWriter, output: TextOutput,
                                 start: BatchSummary, settings: Settings, reports: ReportDirectory?,
-                                progress: (BatchSummary) -> Void) throws -> BatchSummary {
+                                progress: (BatchSummary) -> Void) throws -> IncrementalRun.Outcome {
         // File ages and run times use the system clock (--now only moves the rules' "now").
         let now = Int64(time(nil))
         do {
@@ -167,16 +214,16 @@ struct VerifyPhotosCommand: ParsableCommand {
             try output.commit()
             try commit(reports)
             try state.finishRun(at: now)
-            if !quiet {
-                for path in outcome.stillUploading.prefix(20) {
-                    TextOutput.standardError("verify-photos: " + settings.messages.stillUploading(path) + "\n")
-                }
-            }
-            return outcome.summary
+            return outcome
         } catch let error as StateError {
             if error == StateLock.stoppedWhileWaiting, let signal = StopSignal.number {
                 TextOutput.standardError("verify-photos: " + settings.messages.stopped(photos: 0) + "\n")
                 throw ExitCode(128 + signal)
+            }
+            if error.isDamagedDatabase {
+                // SQLite's own words ("file is not a database") follow the last colon.
+                let detail = error.description.split(separator: ": ").last.map(String.init) ?? error.description
+                throw ConfigurationError(settings.messages.damagedState(statePath, detail: detail))
             }
             throw ConfigurationError(error.description)
         }
@@ -190,16 +237,24 @@ struct VerifyPhotosCommand: ParsableCommand {
         }
     }
 
-    /// Explain one file to a person, a table of many; JSON Lines for scripts and pipes.
-    private func defaultFormat(output textOutput: TextOutput, found: FoundFiles) -> ReportFormat {
+    /// `--format`, else the format the `--output` name ends in (an ending no writer exists for
+    /// is refused, so that `laporan.xlsx` never silently holds JSON); else explain one file to
+    /// a person, a table of many; JSON Lines for scripts and pipes.
+    private func chooseFormat(found: FoundFiles, messages: Messages) throws -> ReportFormat {
+        if let format { return format }
         if let output {
-            if output.hasSuffix(".csv") { return .csv }
-            if output.hasSuffix(".json") { return .json }
-            return .jsonl
+            let name = output.split(separator: "/").last ?? ""
+            let ending = name.dropFirst().split(separator: ".", omittingEmptySubsequences: false).dropFirst().last?.lowercased()
+            switch ending {
+            case "jsonl", "ndjson": return .jsonl
+            case "json": return .json
+            case "csv": return .csv
+            default: throw ConfigurationError(messages.unknownOutputName(output))
+            }
         }
-        guard textOutput.isTerminal else { return .jsonl }
-        // One file named on the command line (not a folder holding one photo).
-        let singleFile = rawPaths.count == 1 && found.items == [.photo(rawPaths[0])]
+        guard isatty(STDOUT_FILENO) == 1 else { return .jsonl }
+        // One file named on the command line (not a folder holding one photo, nor a list).
+        let singleFile = filesFrom == nil && rawPaths.count == 1 && found.items == [.photo(rawPaths[0])]
         return singleFile ? .explain : .table
     }
 }

@@ -15,23 +15,34 @@ signal(SIGPIPE, SIG_IGN)
 CrashGuard.install()
 
 // Usage and configuration errors, and a report that cannot be written, exit with status 2
-// (ArgumentParser's default would be 64).
+// (ArgumentParser's default would be 64). ArgumentParser's message already ends with the usage.
+let command: VerifyPhotosCommand
 do {
-    var command = try VerifyPhotosCommand.parseAsRoot()
+    command = try VerifyPhotosCommand.parse()
+} catch {
+    if VerifyPhotosCommand.exitCode(for: error) == .success {
+        VerifyPhotosCommand.exit(withError: error)  // --help, --version: printed to stdout
+    }
+    TextOutput.standardError(VerifyPhotosCommand.fullMessage(for: error) + "\n")
+    VerifyPhotosCommand.exit(withError: ExitCode(2))
+}
+
+/// A failure that ends the run, as a mail from cron or a line in a log should show it: when,
+/// what, and with which state.
+func fail(_ message: String) -> Never {
+    let messages = Messages(language: Settings.language(command) ?? .indonesian)
+    TextOutput.standardError(messages.failure(message, at: Int64(time(nil)), statePath: command.state) + "\n")
+    VerifyPhotosCommand.exit(withError: ExitCode(2))
+}
+
+do {
     try command.run()
 } catch let error as ConfigurationError {
-    TextOutput.standardError("verify-photos: \(error)\n")
-    VerifyPhotosCommand.exit(withError: ExitCode(2))
+    fail(error.description)
 } catch let error as OutputError {
-    TextOutput.standardError("verify-photos: \(error)\n")
-    VerifyPhotosCommand.exit(withError: ExitCode(2))
+    fail(error.description)
 } catch let error as ExitCode {
     VerifyPhotosCommand.exit(withError: error)
 } catch {
-    if VerifyPhotosCommand.exitCode(for: error) == .success {
-        VerifyPhotosCommand.exit(withError: error)  // --help and the like print to stdout
-    }
-    TextOutput.standardError(VerifyPhotosCommand.fullMessage(for: error) + "\n")
-    TextOutput.standardError("Usage: \(VerifyPhotosCommand.usageString())\n")
-    VerifyPhotosCommand.exit(withError: ExitCode(2))
+    fail(VerifyPhotosCommand.message(for: error))
 }

@@ -22,7 +22,8 @@ import Testing
         var lines: [String] { stdout.split(separator: "\n").map(String.init) }
     }
 
-    static func run(_ arguments: [String], as user: String? = nil, binary: URL = CLITests.binary) throws -> Run {
+    /// Runs the binary with `arguments`; `input`, when given, is its standard input.
+    static func run(_ arguments: [String], as user: String? = nil, binary: URL = CLITests.binary, input: Data? = nil) throws -> Run {
         let process = Process()
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
@@ -34,7 +35,18 @@ import Testing
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            // Written on another thread: a long list must not block on a full pipe while this
+            // thread has not started reading the output yet.
+            let writer = stdin.fileHandleForWriting
+            DispatchQueue.global().async {
+                try? writer.write(contentsOf: input)
+                try? writer.close()
+            }
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -43,6 +55,12 @@ import Testing
     }
 
     static func fixture(_ name: String) -> String { fixtures + "/" + name }
+
+    /// How many files `Fixtures/` holds: in a folder every file but hidden and system ones is
+    /// checked, so every fixture is in a report of the folder.
+    static var fixtureCount: Int {
+        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures)) ?? []).filter { !$0.hasPrefix(".") }.count
+    }
 
     static func objects(_ run: Run) throws -> [[String: Any]] {
         try run.lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
@@ -65,7 +83,7 @@ import Testing
         let run = try CLITests.run([CLITests.now, "--format", "jsonl", CLITests.fixtures])
         #expect(run.status == 1)
         let objects = try CLITests.objects(run)
-        #expect(objects.count == 59)
+        #expect(objects.count == CLITests.fixtureCount)
         let fields = ["path", "status", "reasons", "format", "latitude", "longitude", "altitude_m", "gps_accuracy_m",
                       "gps_time", "datetime_original", "offset_time", "captured_at", "inside", "distance_to_boundary_m",
                       "kecamatan", "desa", "located_in", "make", "model", "software", "error", "hint"]
@@ -94,7 +112,7 @@ import Testing
     @Test func jsonIsOneArray() throws {
         let run = try CLITests.run([CLITests.now, "--format", "json", CLITests.fixtures])
         let array = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
-        #expect(array.count == 59)
+        #expect(array.count == CLITests.fixtureCount)
         let empty = try TemporaryFolder()
         let none = try CLITests.run(["--format", "json", empty.path])
         #expect(none.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
@@ -104,14 +122,24 @@ import Testing
     @Test func tableHasAlignedColumnsAndASummary() throws {
         let run = try CLITests.run([CLITests.now, "--lang", "en", "--format", "table", CLITests.fixtures])
         #expect(run.lines.first?.hasPrefix("STATUS") == true)
-        #expect(run.lines.last == "59 photos: 20 ok, 12 review, 24 flagged, 3 unreadable")
+        // The counts are those of the JSON report; then what to do next: how many need a
+        // person, how to see why, and how many carry a hint.
+        let objects = try CLITests.objects(try CLITests.run([CLITests.now, "--format", "jsonl", CLITests.fixtures]))
+        func count(_ status: String) -> Int { objects.filter { $0["status"] as? String == status }.count }
+        let hints = objects.filter { $0["hint"] is String }.count
+        #expect(hints > 0 && count("unreadable") > 0)
+        #expect(run.lines.last == "\(objects.count) photos: \(count("ok")) ok, \(count("review")) review, \(count("flagged")) flagged, "
+                + "\(count("unreadable")) unreadable. \(objects.count - count("ok")) need a person: "
+                + "`verify-photos FILE` explains one, `--format explain` all of them; \(hints) have a hint for the employee")
         let fileColumn = try #require(run.lines[0].range(of: "FILE")).lowerBound.utf16Offset(in: run.lines[0])
         for line in run.lines.dropFirst().dropLast() where !line.contains("hostile") {
             #expect(line.utf16.count > fileColumn && line.contains("Fixtures/"))
         }
         #expect(!run.stdout.contains("\u{1B}"))  // no colour when not a terminal
         let indonesian = try CLITests.run([CLITests.now, "--format", "table", CLITests.fixtures])
-        #expect(indonesian.lines.last == "59 foto: 20 ok, 12 periksa, 24 ditandai, 3 tak-terbaca")
+        #expect(indonesian.lines.last == "\(objects.count) foto: \(count("ok")) ok, \(count("review")) periksa, \(count("flagged")) ditandai, "
+                + "\(count("unreadable")) tak-terbaca. \(objects.count - count("ok")) perlu diperiksa orang: "
+                + "`verify-photos BERKAS` menjelaskan satu, `--format explain` semuanya; \(hints) memuat saran untuk pegawai")
     }
 
     @Test func explainGivesTheSupervisorTheWholeStory() throws {
@@ -185,7 +213,7 @@ import Testing
         let csv = try String(contentsOfFile: folder.path + "/report.csv", encoding: .utf8)
         #expect(csv.hasPrefix("path,status,reasons"))
         // One record per photo; the hostile Model holds a newline inside its quotes.
-        #expect(csv.components(separatedBy: "\n" + CLITests.fixtures + "/").count == 60)
+        #expect(csv.components(separatedBy: "\n" + CLITests.fixtures + "/").count == CLITests.fixtureCount + 1)
         let bad = try CLITests.run(["--output", "/nonexistent/dir/report.jsonl", CLITests.fixtures])
         #expect(bad.status == 2 && bad.stderr.contains("/nonexistent/dir/report.jsonl"))
     }
@@ -202,7 +230,8 @@ import Testing
         // Root reads everything, so run as an unprivileged user when the tests run as root,
         // from a copy of the binary that user can reach wherever the clone is.
         let user = getuid() == 0 ? "65534" : nil  // nobody
-        let binary = folder.path + "/verify-photos"
+        let elsewhere = try TemporaryFolder()  // not in the folder checked, where it would be a submission
+        let binary = elsewhere.path + "/verify-photos"
         try FileManager.default.copyItem(atPath: CLITests.binary.path, toPath: binary)
         let run = try CLITests.run([CLITests.now, "--format", "jsonl", folder.path], as: user, binary: URL(fileURLWithPath: binary))
         let objects = try CLITests.objects(run)
@@ -262,6 +291,125 @@ extension CLITests {
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before[name], "\(name) changed")
             #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == old, "\(name) touched")
         }
+    }
+}
+
+/// What a new user tripped over (issue 8): the options, what an upload tree holds, `--quiet`.
+extension CLITests {
+    @Test func versionIsPrinted() throws {
+        let run = try CLITests.run(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "0.4.0\n")
+    }
+
+    @Test func anArgumentErrorShowsTheUsageOnce() throws {
+        for arguments in [["--no-such-option", CLITests.fixtures], [], ["--format", "xml", CLITests.fixtures]] {
+            let run = try CLITests.run(arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr.components(separatedBy: "Usage:").count == 2, "\(arguments): \(run.stderr)")
+        }
+    }
+
+    @Test(arguments: [["--tolerance-m", "-5"], ["--tolerance-m=-5"]])
+    func aNegativeToleranceIsRefusedByName(option: [String]) throws {
+        let run = try CLITests.run(option + [CLITests.fixture("ok-muntok-ii-dms.jpg")])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--tolerance-m must be 0 or more"), "\(run.stderr)")
+        #expect(!run.stderr.contains("Missing value"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func anOutputNameOfUnknownKindNeedsAFormat() throws {
+        let folder = try TemporaryFolder()
+        let photo = CLITests.fixture("ok-muntok-ii-dms.jpg")
+        for name in ["laporan.xlsx", "laporan", "laporan.txt"] {
+            let run = try CLITests.run([CLITests.now, "--lang", "en", "--output", folder.path + "/" + name, photo])
+            #expect(run.status == 2, "\(name)")
+            #expect(run.stderr.contains(name) && run.stderr.contains(".jsonl") && run.stderr.contains(".csv")
+                    && run.stderr.contains("--format"), "\(name): \(run.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        // Named by --format, any name is fine; known endings choose the format, in any case.
+        let chosen = try CLITests.run([CLITests.now, "--format", "csv", "--output", folder.path + "/laporan.xlsx", photo])
+        #expect(chosen.status == 0)
+        #expect(try String(contentsOfFile: folder.path + "/laporan.xlsx", encoding: .utf8).hasPrefix("path,status"))
+        for (name, prefix) in [("r.ndjson", "{\"path\""), ("r.CSV", "path,status"), ("r.json", "[")] {
+            #expect(try CLITests.run([CLITests.now, "--output", folder.path + "/" + name, photo]).status == 0)
+            #expect(try String(contentsOfFile: folder.path + "/" + name, encoding: .utf8).hasPrefix(prefix), "\(name)")
+        }
+    }
+
+    @Test(arguments: ["csv", "json", "jsonl", "table", "explain"])
+    func quietPrintsNothingAtAllWhenEveryPhotoIsOk(format: String) throws {
+        let run = try CLITests.run([CLITests.now, "--quiet", "--format", format, CLITests.fixture("ok-muntok-ii-dms.jpg"), CLITests.fixture("ok-kelapa-mm-dms.jpg")])
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty, "\(format): \(run.stdout)")
+        #expect(run.stderr.isEmpty)
+        let bad = try CLITests.run([CLITests.now, "--quiet", "--format", format, CLITests.fixture("ok-muntok-ii-dms.jpg"), CLITests.fixture("no-gps.jpg")])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("no-gps.jpg") && !bad.stdout.contains("ok-muntok"), "\(format)")
+    }
+
+    @Test func quietStillSaysHowManyPhotosAreStillUploading() throws {
+        let work = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: work.path + "/uploads", withIntermediateDirectories: false)
+        for name in ["a.jpg", "b.jpg"] {  // modified just now: left for the next run
+            try FileManager.default.copyItem(atPath: CLITests.fixture("ok-muntok-ii-dms.jpg"), toPath: work.path + "/uploads/" + name)
+        }
+        let arguments = [CLITests.now, "--quiet", "--state", work.path + "/state.db", "--only-new", "--format", "csv", work.path + "/uploads"]
+        let english = try CLITests.run(["--lang", "en"] + arguments)
+        #expect(english.status == 0 && english.stdout.isEmpty)
+        #expect(english.stderr == "verify-photos: 2 photos may still be uploading; left for the next run\n")
+        let indonesian = try CLITests.run(arguments)
+        #expect(indonesian.stderr == "verify-photos: 2 foto mungkin masih diunggah; diperiksa pada putaran berikutnya\n")
+    }
+
+    @Test func anEmptyFolderSaysNoPhotosWereFound() throws {
+        let folder = try TemporaryFolder()
+        let empty = try CLITests.run(["--lang", "en", folder.path])
+        #expect(empty.status == 0)
+        #expect(empty.stderr.contains("no photos found"), "\(empty.stderr)")
+        for name in ["Thumbs.db", "desktop.ini", ".DS_Store"] {
+            try Data("x".utf8).write(to: URL(fileURLWithPath: folder.path + "/" + name))
+        }
+        let system = try CLITests.run(["--lang", "en", "--quiet", "--format", "csv", folder.path])
+        #expect(system.status == 0 && system.stdout.isEmpty)
+        #expect(system.stderr == "verify-photos: no photos found; 3 hidden or system files skipped\n", "\(system.stderr)")
+        let indonesian = try CLITests.run([folder.path])
+        #expect(indonesian.stderr.contains("tidak ada foto"), "\(indonesian.stderr)")
+    }
+
+    @Test func everyUploadThatIsNotAPhotoIsReportedWithWhatItIs() throws {
+        let folder = try TemporaryFolder()
+        let files: [(String, [UInt8])] = [
+            ("surat.pdf", Array("%PDF-1.7\n%\u{e2}\u{e3}".utf8)),
+            ("laporan.docx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("[Content_Types].xml".utf8)),
+            ("rekaman.mp4", [0, 0, 0, 0x20] + Array("ftypisom".utf8) + [0, 0, 2, 0] + Array("isomiso2".utf8)),
+            ("foto.jxl", [0, 0, 0, 0x0C, 0x4A, 0x58, 0x4C, 0x20, 0x0D, 0x0A, 0x87, 0x0A, 0, 0, 0, 0x14]),
+            ("catatan.txt", Array("Saya bekerja dari rumah hari ini.\n".utf8)),
+            ("Thumbs.db", [0xD0, 0xCF, 0x11, 0xE0]),
+        ]
+        for (name, bytes) in files {
+            try Data(bytes).write(to: URL(fileURLWithPath: folder.path + "/" + name))
+        }
+        try FileManager.default.copyItem(atPath: CLITests.fixture("ok-muntok-ii-dms.jpg"), toPath: folder.path + "/ok.jpg")
+        let run = try CLITests.run([CLITests.now, "--lang", "en", "--format", "jsonl", folder.path])
+        #expect(run.status == 1)
+        let objects = try CLITests.objects(run)
+        let errors = Dictionary(uniqueKeysWithValues: objects.map {
+            (URL(fileURLWithPath: $0["path"] as! String).lastPathComponent, $0["error"] as? String ?? "-")
+        })
+        #expect(errors == [
+            "catatan.txt": "not a photo: plain text",
+            "foto.jxl": "photo format not supported: JPEG XL (this tool reads JPEG, HEIC, AVIF, PNG, WebP and TIFF)",
+            "laporan.docx": "not a photo: ZIP archive or Office document (DOCX, XLSX)",
+            "ok.jpg": "-",
+            "rekaman.mp4": "not a photo: MP4 or MOV video",
+            "surat.pdf": "not a photo: PDF document",
+        ])
+        let table = try CLITests.run([CLITests.now, "--format", "table", folder.path])
+        #expect(table.stdout.contains("bukan foto: dokumen PDF"))
+        #expect(table.lines.last?.contains("1 berkas tersembunyi atau berkas sistem dilewati") == true, "\(table.lines.last ?? "")")
     }
 }
 

@@ -5,26 +5,6 @@ import Testing
 /// file at the state lock, a second run sharing the report folder, a signal while waiting for
 /// the lock, symbolic links out of the upload folder.
 @Suite struct LockAndLinkTests {
-    /// Polls `condition` every 20 ms until it holds or `seconds` have passed.
-    static func wait(upTo seconds: Double, for condition: () -> Bool) -> Bool {
-        let deadline = Date(timeIntervalSinceNow: seconds)
-        while !condition() {
-            if Date() > deadline { return false }
-            usleep(20_000)
-        }
-        return true
-    }
-
-    /// Waits up to `seconds` for `process` to end; kills it if it does not. Whether it ended.
-    static func finish(_ process: Process, within seconds: Double) -> Bool {
-        let ended = wait(upTo: seconds) { !process.isRunning }
-        if !ended {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        return ended
-    }
-
     /// Whether another open file description holds an exclusive `flock` on `path`.
     static func isLocked(_ path: String) -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
@@ -45,7 +25,8 @@ import Testing
         return descriptors.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/" + $0)) == target }
     }
 
-    /// `/usr/bin/flock PATH cat`: holds the lock until its standard input is closed.
+    /// `/usr/bin/flock PATH cat`: holds the lock until its standard input is closed. `init`
+    /// returns once the lock is held (another `flock` on the file fails), or throws.
     final class LockHolder {
         let process = Process()
         private let input = Pipe()
@@ -56,19 +37,26 @@ import Testing
             process.standardInput = input
             process.standardOutput = FileHandle.nullDevice
             try process.run()
-            guard LockAndLinkTests.wait(upTo: 10, for: { LockAndLinkTests.isLocked(path) }) else {
+            do {
+                let what = "flock(1) held the lock on \(path)"
+                try Wait.until(what, within: 30) {
+                    try Wait.stillRunning(process, before: what)
+                    return LockAndLinkTests.isLocked(path)
+                }
+            } catch {
                 release()
-                throw CocoaError(.fileLocking)
+                throw error
             }
         }
 
         private var released = false
 
+        /// Ends `flock` (closing its input ends `cat`), which releases the lock.
         func release() {
             guard !released else { return }
             released = true
             try? input.fileHandleForWriting.close()
-            _ = LockAndLinkTests.finish(process, within: 10)
+            try? Wait.exit(of: process, "flock(1)", within: 30)
         }
 
         deinit { release() }
@@ -84,21 +72,6 @@ import Testing
             try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: target)
         }
         return folder
-    }
-
-    /// Everything a process printed, read on another thread.
-    final class Printed: @unchecked Sendable {
-        let done = DispatchSemaphore(value: 0)
-        private(set) var lines = 0
-
-        func read(_ handle: FileHandle) {
-            lines = handle.readDataToEndOfFile().split(separator: UInt8(ascii: "\n")).count
-            done.signal()
-        }
-    }
-
-    static func temporaries(_ folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.contains(".tmp-") }
     }
 
     static func mode(_ path: String) throws -> Int {
@@ -156,12 +129,16 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        defer { Wait.killIfRunning(process) }
         // Once it holds the lock file open, it is waiting for the lock (its handlers are in place).
-        let waiting = LockAndLinkTests.wait(upTo: 10) { LockAndLinkTests.hasOpen(process.processIdentifier, state + ".lock") }
+        let what = "the run opened the lock file \(state).lock"
+        try Wait.until(what, within: 60) {
+            try Wait.stillRunning(process, before: what)
+            return LockAndLinkTests.hasOpen(process.processIdentifier, state + ".lock")
+        }
         kill(process.processIdentifier, signal)
-        let stopped = LockAndLinkTests.finish(process, within: 10)
-        #expect(waiting, "the run never opened the lock file")
-        #expect(stopped, "still waiting for the lock 10 s after the signal")
+        // A run that ignored the signal would wait 120 s for the lock (--lock-timeout).
+        try Wait.exit(of: process, "the run, after the signal,", within: 60)
         #expect(process.terminationReason == .exit && process.terminationStatus == 128 + signal)
     }
 
@@ -175,38 +152,24 @@ import Testing
 
         // The first run writes its report until standard output, which nobody reads yet, is full:
         // it is then part-way through its report, holding the lock.
-        let first = Process()
-        first.executableURL = CLITests.binary
-        first.arguments = arguments
-        let output = Pipe()
-        first.standardOutput = output
-        first.standardError = FileHandle.nullDevice
-        try first.run()
-        let writing = LockAndLinkTests.wait(upTo: 60) {
-            LockAndLinkTests.temporaries(reports).contains { name in
-                name.contains(".jsonl.") && ((try? FileManager.default.attributesOfItem(atPath: reports + "/" + name)[.size] as? Int) ?? 0) > 0
-            }
-        }
-        #expect(writing, "the first run never started its report")
+        let first = try HeldRun(arguments)
+        try first.waitForReport(in: reports, past: 0)
 
         // A second nightly run gives up on the lock; a plain run writes its own report.
         let second = try CLITests.run(Array(arguments.dropLast()) + ["--lock-timeout", "0", photos.path])
         #expect(second.status == 2 && second.stderr.contains("another verify-photos run"), "\(second.stderr)")
         let third = try CLITests.run([CLITests.now, "--report-dir", reports, "--format", "jsonl", CLITests.fixture("ok-muntok-ii-dms.jpg")])
         #expect(third.status == 0, "\(third.stderr)")
-        #expect(first.isRunning, "the first run ended before the others ran")
+        #expect(first.process.isRunning, "the first run ended before the others ran")
 
         // Read the first run's output now; it must finish and put its report in place.
-        let printed = Printed()
-        Thread.detachNewThread { printed.read(output.fileHandleForReading) }
-        #expect(LockAndLinkTests.finish(first, within: 120))
-        #expect(printed.done.wait(timeout: .now() + 10) == .success)
-        #expect(first.terminationStatus == 0)
-        #expect(printed.lines == 400)
+        let printed = try first.finish(within: 180)
+        #expect(first.process.terminationReason == .exit && first.process.terminationStatus == 0)
+        #expect(printed == 400)
         let reported = try NightlyRunTests.reportedPaths(reports)
         #expect(reported.count == 401)
         #expect(Set(reported).count == 401)
-        #expect(LockAndLinkTests.temporaries(reports).isEmpty)
+        #expect(HeldRun.temporaries(reports).isEmpty)
     }
 
     // MARK: Links in the upload folder

@@ -28,28 +28,13 @@ import Testing
         }
     }
 
+    /// Every file in `folder` (made by `uploads` or copies of photos: each is a photo), whatever
+    /// its format, so that a new kind of fixture is counted too.
     static func allPhotos(_ folder: TemporaryFolder) throws -> Set<String> {
         let files = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
-        let photoEndings = [".jpg", ".heic", ".png", ".webp", ".tif", ".avif"]
-        return Set(files.filter { file in photoEndings.contains { file.hasSuffix($0) } }.map { folder.path + "/" + $0 })
-    }
-
-    /// Starts a run and returns once its report (in `reports`) holds more than `bytes` bytes,
-    /// or once the run has ended.
-    static func startRun(_ arguments: [String], reportsIn reports: String, past bytes: Int) throws -> Process {
-        let process = Process()
-        process.executableURL = CLITests.binary
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        for _ in 0..<600 where process.isRunning {
-            let temporary = (try? FileManager.default.contentsOfDirectory(atPath: reports))?.first { $0.contains(".tmp-") }
-            let size = temporary.flatMap { try? FileManager.default.attributesOfItem(atPath: reports + "/" + $0)[.size] as? Int } ?? 0
-            if size > bytes { break }
-            usleep(10_000)
-        }
-        return process
+        return Set(files.map { folder.path + "/" + $0 }.filter { path in
+            (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
+        })
     }
 
     @Test func aRunKilledPartWayLosesNothingAndCountsNothingTwice() throws {
@@ -58,11 +43,13 @@ import Testing
         let state = work.path + "/state.db", reports = work.path + "/reports"
         let arguments = [CLITests.now, "--state", state, "--only-new", "--report-dir", reports, "--format", "jsonl", photos.path]
 
-        // Kill it once its report has grown a little: photos are being recorded.
-        let process = try NightlyRunTests.startRun(arguments, reportsIn: reports, past: 16_384)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal, "the run finished before it could be killed")
+        // Kill it once its report has grown a little: photos are being recorded, and the run,
+        // its standard output full, cannot finish before the kill.
+        let run = try HeldRun(arguments)
+        try run.waitForReport(in: reports, past: 16_384)
+        kill(run.process.processIdentifier, SIGKILL)
+        try run.finish(within: 60)
+        #expect(run.process.terminationReason == .uncaughtSignal && run.process.terminationStatus == SIGKILL)
         #expect(try NightlyRunTests.reportedPaths(reports).isEmpty)  // nothing half-written became a report
 
         let second = try CLITests.run(arguments)
@@ -72,7 +59,7 @@ import Testing
         let reported = try NightlyRunTests.reportedPaths(reports)
         #expect(reported.count == 3000)
         #expect(Set(reported) == (try NightlyRunTests.allPhotos(photos)))
-        #expect((try FileManager.default.contentsOfDirectory(atPath: reports)).filter { $0.contains(".tmp-") }.isEmpty)
+        #expect(HeldRun.temporaries(reports).isEmpty)
         // The whole state, not only what this run read: every photo once.
         let all = try CLITests.run([CLITests.now, "--state", state, "--format", "jsonl", photos.path])
         #expect(all.lines.count == 3000)
@@ -83,12 +70,16 @@ import Testing
         let work = try TemporaryFolder()
         let state = work.path + "/state.db", reports = work.path + "/reports"
         let arguments = [CLITests.now, "--state", state, "--only-new", "--report-dir", reports, "--format", "jsonl", photos.path]
-        let process = try NightlyRunTests.startRun(arguments, reportsIn: reports, past: 0)
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 128 + SIGTERM, "the run finished before SIGTERM arrived")
+        // SIGTERM while the run is held part-way through its report; then let it go on: it
+        // stops after the photos in hand.
+        let run = try HeldRun(arguments)
+        try run.waitForReport(in: reports, past: 0)
+        kill(run.process.processIdentifier, SIGTERM)
+        let printed = try run.finish(within: 180)
+        #expect(run.process.terminationReason == .exit && run.process.terminationStatus == 128 + SIGTERM)
         let first = try NightlyRunTests.reportedPaths(reports)
         #expect(!first.isEmpty && first.count < 6000)
+        #expect(printed == first.count)  // standard output and the report agree
         _ = try CLITests.run(arguments)
         let reported = try NightlyRunTests.reportedPaths(reports)
         #expect(reported.count == 6000 && Set(reported).count == 6000)
@@ -124,12 +115,8 @@ import Testing
     @Test func aSecondRunWaitsForTheLockThenGivesUp() throws {
         let work = try TemporaryFolder()
         let state = work.path + "/state.db"
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [state + ".lock", "sleep", "5"]
-        try holder.run()
-        defer { holder.terminate() }
-        usleep(300_000)
+        let holder = try LockAndLinkTests.LockHolder(state + ".lock")  // returns once flock(1) holds it
+        defer { holder.release() }
         let run = try CLITests.run(["--state", state, "--lock-timeout", "0.5", CLITests.fixture("ok-muntok-ii-dms.jpg")])
         #expect(run.status == 2)
         #expect(run.stderr.contains("another verify-photos run"))

@@ -10,7 +10,7 @@ import Testing
         items.append(.photo(path: "/nonexistent/photo.jpg"))
         items = Array(repeating: items, count: 5).flatMap { $0 }  // more than one chunk
 
-        var batch = BatchVerifier(verifier: VerdictTests.verifier)
+        var batch = BatchVerifier(verifier: TestVerifier.verifier)
         batch.chunkSize = 16
         var paths: [String] = []
         var unreadable = 0

@@ -37,7 +37,10 @@ import Testing
     }
 
     @Test func wibIsUTCPlusSeven() {
-        #expect(WIB.offset(utcSeconds: 1_775_182_500) == UTCOffset(seconds: 25_200))
+        #expect(UTCOffset.wib == UTCOffset(seconds: 25_200))
+        #expect(WIB.localTime(utcSeconds: 1_775_182_500).description == "2026-04-03T09:15:00")
+        // Before 1964 Jakarta's tzdata says +07:20 and other offsets; WIB is a constant here.
+        #expect(WIB.localTime(utcSeconds: -1_000_000_000).description == "1938-04-25T05:13:20")
         #expect(WIB.date(utcSeconds: 1_775_182_500).description == "2026-04-03")
         #expect(WIB.date(utcSeconds: 1_775_235_600).description == "2026-04-04")  // 17:00Z = 00:00 WIB
     }

@@ -71,7 +71,7 @@ struct CorpusTests {
         let paths = names.map { folder.appendingPathComponent($0).path }
         let before = try PhotoSafetyTests.fingerprint(paths)
         var results: [PhotoResult] = []
-        BatchVerifier(verifier: VerdictTests.verifier).run(paths.map { .photo(path: $0) }) { results.append($0) }
+        BatchVerifier(verifier: TestVerifier.verifier).run(paths.map { .photo(path: $0) }) { results.append($0) }
         #expect(results.map(\.path) == paths)
         for result in results where result.verdict.status == .unreadable {
             #expect(result.error != nil, "\(result.path): unreadable without an error")

@@ -14,9 +14,9 @@ struct CollectingReport: ReportWriter {
 @Suite struct IncrementalRunTests {
     let now = Int64(Date().timeIntervalSince1970)
 
-    /// A folder of fixture copies, modified an hour ago (settled); the caller removes it.
-    private func photos(_ names: [String]) throws -> URL {
-        let folder = try TestPaths.temporaryFolder()
+    /// A folder of fixture copies, modified an hour ago (settled), removed when released.
+    private func photos(_ names: [String]) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
         for name in names {
             let target = folder.appendingPathComponent(name)
             try FileManager.default.copyItem(atPath: TestPaths.fixture(name), toPath: target.path)
@@ -25,9 +25,9 @@ struct CollectingReport: ReportWriter {
         return folder
     }
 
-    private func run(_ folder: URL, state: String, onlyNew: Bool = false) throws -> (IncrementalRun.Outcome, [String]) {
+    private func run(_ folder: TemporaryFolder, state: String, onlyNew: Bool = false) throws -> (IncrementalRun.Outcome, [String]) {
         let store = try VerificationState(path: state, startedAt: now)
-        var run = IncrementalRun(verifier: VerdictTests.verifier, state: store, now: now)
+        var run = IncrementalRun(verifier: TestVerifier.verifier, state: store, now: now)
         run.onlyNew = onlyNew
         let report = CollectingReport()
         let outcome = try run.report(PhotoFinder().find([folder.path]).items, with: report)
@@ -37,7 +37,6 @@ struct CollectingReport: ReportWriter {
 
     @Test func aSecondRunReadsNothingAndOnlyNewReportsNothing() throws {
         let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg", "outside-at-sea.jpg"])
-        defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent(".state.db").path
         let (first, reported) = try run(folder, state: state)
         #expect(first.read == 3 && first.reused == 0)
@@ -54,7 +53,6 @@ struct CollectingReport: ReportWriter {
 
     @Test func changedFilesAreReadAgainAndNewOnesReported() throws {
         let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg"])
-        defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent(".state.db").path
         _ = try run(folder, state: state)
         let changed = folder.appendingPathComponent("no-gps.jpg")
@@ -69,7 +67,6 @@ struct CollectingReport: ReportWriter {
 
     @Test func aMovedPhotoIsRecognisedByItsHash() throws {
         let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg"])
-        defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent(".state.db").path
         _ = try run(folder, state: state)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("moved"), withIntermediateDirectories: false)
@@ -82,7 +79,6 @@ struct CollectingReport: ReportWriter {
 
     @Test func photosStillUploadingAreLeftForTheNextRun() throws {
         let folder = try photos(["ok-muntok-ii-dms.jpg", "unreadable-truncated-header.jpg"])
-        defer { try? FileManager.default.removeItem(at: folder) }
         let fresh = folder.appendingPathComponent("fresh.jpg")
         try FileManager.default.copyItem(atPath: TestPaths.fixture("no-gps.jpg"), toPath: fresh.path)  // modified just now
         let state = folder.appendingPathComponent(".state.db").path
@@ -101,11 +97,10 @@ struct CollectingReport: ReportWriter {
 
     @Test func anUnfinishedRunsPhotosAreReportedByTheNext() throws {
         let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg"])
-        defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent(".state.db").path
         // A run whose report never finished (killed): its photos are recorded but not reported.
         let store = try VerificationState(path: state, startedAt: now)
-        _ = try IncrementalRun(verifier: VerdictTests.verifier, state: store, now: now)
+        _ = try IncrementalRun(verifier: TestVerifier.verifier, state: store, now: now)
             .report(PhotoFinder().find([folder.path]).items, with: CollectingReport())
         #expect(try store.unreportedCount() == 2)
         let (outcome, reported) = try run(folder, state: state, onlyNew: true)
@@ -126,7 +121,6 @@ struct CollectingReport: ReportWriter {
 
     @Test func sameSizeContentWithItsModificationTimeRestoredIsReadAgain() throws {
         let folder = try photos(["ok-muntok-ii-dms.jpg"])
-        defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent(".state.db").path
         let photo = folder.appendingPathComponent("ok-muntok-ii-dms.jpg").path
         let (_, first) = try run(folder, state: state)
@@ -142,7 +136,7 @@ struct CollectingReport: ReportWriter {
         #expect(try modified(photo).tv_sec == stamp.tv_sec && modified(photo).tv_nsec == stamp.tv_nsec)
         let store = try VerificationState(path: state, startedAt: now)
         let report = CollectingReport()
-        var again = IncrementalRun(verifier: VerdictTests.verifier, state: store, now: now)
+        var again = IncrementalRun(verifier: TestVerifier.verifier, state: store, now: now)
         again.onlyNew = true
         let outcome = try again.report(PhotoFinder().find([folder.path]).items, with: report)
         #expect(outcome.read == 1 && outcome.reused == 0)
@@ -152,7 +146,6 @@ struct CollectingReport: ReportWriter {
 
     @Test func touchedOrRestoredPhotosWithTheSameContentAreNotReportedAgain() throws {
         let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg", "outside-at-sea.jpg"])
-        defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent(".state.db").path
         let (_, first) = try run(folder, state: state, onlyNew: true)
         #expect(first.count == 3)
@@ -175,13 +168,12 @@ struct CollectingReport: ReportWriter {
 
     @Test func aStateFromThePreviousVersionKeepsWorkingAndReadsEverythingOnce() throws {
         let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg"])
-        defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent(".state.db").path
         _ = try run(folder, state: state, onlyNew: true)
         // The previous version's schema: no ctime, inode or device, no in-flight or crash tables.
         let old = try SQLiteDatabase(path: state)
         for column in ["ctime_ns", "inode", "device"] { try old.execute("ALTER TABLE photos DROP COLUMN \(column)") }
-        try old.execute("DROP TABLE IF EXISTS in_flight; DROP TABLE IF EXISTS crashed_content")
+        try old.execute("DROP TABLE IF EXISTS in_flight; DROP TABLE IF EXISTS crashed_content; PRAGMA user_version = 0")
         _ = consume old
         let (upgraded, reported) = try run(folder, state: state, onlyNew: true)
         #expect(upgraded.read == 2)  // a missing stamp means "changed": read again
@@ -192,7 +184,6 @@ struct CollectingReport: ReportWriter {
 
     @Test func aPhotoInHandWhenARunDiedIsReadAloneAndGivenUpAfterASecondDeath() throws {
         let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg"])
-        defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent(".state.db").path
         let suspect = PhotoPath(folder.appendingPathComponent("ok-muntok-ii-dms.jpg").path)
         let stamp = VerificationState.FileStamp(try #require(suspect.status()))
@@ -224,7 +215,6 @@ struct CollectingReport: ReportWriter {
 
     @Test func aPhotoNotedAsCrashingARunIsUnreadableWithoutBeingReadAndSoAreItsCopies() throws {
         let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg"])
-        defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent(".state.db").path
         _ = try run(folder, state: state)
         // The note `CrashGuard` writes when reading a photo crashes: signal, length, path (little-endian).
@@ -242,7 +232,7 @@ struct CollectingReport: ReportWriter {
                                               ofItemAtPath: folder.appendingPathComponent("copy.jpg").path)
         let store = try VerificationState(path: state, startedAt: now)
         let report = CollectingReport()
-        var again = IncrementalRun(verifier: VerdictTests.verifier, state: store, now: now)
+        var again = IncrementalRun(verifier: TestVerifier.verifier, state: store, now: now)
         again.onlyNew = true
         let next = try again.report(PhotoFinder().find([folder.path]).items, with: report)
         #expect(report.rows.paths.map { URL(fileURLWithPath: $0).lastPathComponent } == ["copy.jpg"])
@@ -250,8 +240,7 @@ struct CollectingReport: ReportWriter {
     }
 
     @Test func theLockKeepsASecondRunOut() throws {
-        let folder = try TestPaths.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder()
         let state = folder.appendingPathComponent("state.db").path
         let first = try StateLock(statePath: state, timeout: 0)
         #expect(throws: StateError.self) { try StateLock(statePath: state, timeout: 0.3) }

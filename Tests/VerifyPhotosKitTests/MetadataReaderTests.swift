@@ -95,7 +95,7 @@ import Testing
 
     @Test func unreadableFilesGiveTypedErrors() throws {
         #expect(throws: PhotoError.emptyFile) { try read("unreadable-empty.jpg") }
-        #expect(throws: PhotoError.notAPhoto) { try read("unreadable-text-named.jpg") }
+        #expect(throws: PhotoError.notAPhoto(kind: .plainText)) { try read("unreadable-text-named.jpg") }
         #expect(throws: PhotoError.notARegularFile) { try reader.read(path: TestPaths.fixturesFolder) }
         #expect(throws: PhotoError.self) { try reader.read(path: TestPaths.fixture("does-not-exist.jpg")) }
     }
@@ -120,5 +120,14 @@ import Testing
         #expect(GPSReading.degrees([r(2, 1), r(3, 0), r(0, 1)]) == nil)
         #expect(GPSReading.degrees([]) == nil)
         #expect(GPSReading.degrees([r(1, 1), r(1, 1), r(1, 1), r(1, 1)]) == nil)
+    }
+
+    @Test func tellsDNGFromTIFFAndKeepsGPSFractions() throws {
+        let dng = try MetadataReader().read(path: TestPaths.fixture("ok-dng-version.dng"))
+        #expect(dng.format == .dng)
+        #expect(try MetadataReader().read(path: TestPaths.fixture("ok-tiff-ifds-after-80kb.tif")).format == .tiff)
+        let fraction = try MetadataReader().read(path: TestPaths.fixture("ok-gps-fractional-seconds.jpg"))
+        #expect(fraction.gps.utcTimeISO8601 == "2026-04-03T02:15:05.5Z")
+        #expect(try MetadataReader().read(path: TestPaths.fixture("ok-muntok-ii-dms.jpg")).gps.utcTimeISO8601 == "2026-04-03T02:15:05Z")
     }
 }

@@ -28,25 +28,45 @@ import Testing
         }
     }
 
-    @Test func walksFoldersRecursivelyByContentAndName() throws {
+    @Test func everyFileInAnUploadTreeIsASubmissionButHiddenAndSystemFiles() throws {
         let scratch = try Scratch()
         let root = scratch.url
         let fm = FileManager.default
         let jpeg = try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("ok-muntok-ii-dms.jpg")))
         try fm.createDirectory(at: root.appendingPathComponent("b/c"), withIntermediateDirectories: true)
         try TestPaths.write(jpeg, to: root.appendingPathComponent("a.jpg"))
-        try TestPaths.write(jpeg, to: root.appendingPathComponent("b/c/renamed.bin"))  // photo by content
-        try TestPaths.write(Data(), to: root.appendingPathComponent("b/empty.JPG"))    // photo by name
+        try TestPaths.write(jpeg, to: root.appendingPathComponent("b/c/renamed.bin"))
+        try TestPaths.write(Data(), to: root.appendingPathComponent("b/empty.JPG"))
+        try TestPaths.write(Data("%PDF-1.7".utf8), to: root.appendingPathComponent("b/surat.pdf"))  // reported for what it is
         try TestPaths.write(Data("hi".utf8), to: root.appendingPathComponent("b/notes.txt"))
         try TestPaths.write(jpeg, to: root.appendingPathComponent(".hidden.jpg"))
-        try fm.createDirectory(at: root.appendingPathComponent(".thumbnails"), withIntermediateDirectories: true)
-        try TestPaths.write(jpeg, to: root.appendingPathComponent(".thumbnails/t.jpg"))
+        for name in ["Thumbs.db", "b/desktop.ini", "b/c/.DS_Store", "ehthumbs.db"] {
+            try TestPaths.write(Data("x".utf8), to: root.appendingPathComponent(name))
+        }
+        for folder in [".thumbnails", "@eaDir/a.jpg", "$RECYCLE.BIN", "__MACOSX"] {
+            try fm.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try TestPaths.write(jpeg, to: root.appendingPathComponent(folder + "/t.jpg"))
+        }
 
         let result = finder.find([root.path])
         let found = photos(result.items).map { String($0.dropFirst(root.path.count + 1)) }
-        #expect(found == ["a.jpg", "b/c/renamed.bin", "b/empty.JPG"])
-        #expect(result.skipped == 2)  // notes.txt and .hidden.jpg
+        #expect(found == ["a.jpg", "b/c/renamed.bin", "b/empty.JPG", "b/notes.txt", "b/surat.pdf"])
+        #expect(result.skipped == 5)  // .hidden.jpg, Thumbs.db, desktop.ini, .DS_Store, ehthumbs.db
         #expect(result.revisitedFolders.isEmpty)
+    }
+
+    @Test func aFIFOInAFolderIsReportedNotSkipped() throws {
+        let scratch = try Scratch()
+        #expect(mkfifo(scratch.path + "/upload.jpg", 0o644) == 0)
+        let result = finder.find([scratch.path])
+        #expect(photos(result.items) == [scratch.path + "/upload.jpg"])
+        #expect(result.skipped == 0)
+    }
+
+    @Test func anEmptyFolderFindsNothing() throws {
+        let scratch = try Scratch()
+        let result = finder.find([scratch.path])
+        #expect(result.items.isEmpty && result.skipped == 0)
     }
 
     @Test func filesNamedDirectlyAreAlwaysVerified() throws {

@@ -92,8 +92,8 @@ import Testing
     }
 
     @Test func namesThatAreNotUTF8StayDistinctInEveryFormat() throws {
-        let root = try TestPaths.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = try TemporaryFolder()
+        let root = folder.url
         let jpeg = try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("ok-muntok-ii-dms.jpg")))
         let names: [[UInt8]] = [Array("inv_".utf8) + [0xFF] + Array(".jpg".utf8), Array("inv_".utf8) + [0xFE] + Array(".jpg".utf8),
                                 Array("inv_\u{FFFD}.jpg".utf8), Array("inv_\\xff.jpg".utf8)]
@@ -102,7 +102,7 @@ import Testing
 
         let items = PhotoFinder().find([root.path]).items
         #expect(items.count == names.count)
-        let results = items.map { BatchVerifier.verify($0, with: VerdictTests.verifier) }
+        let results = items.map { BatchVerifier.verify($0, with: TestVerifier.verifier) }
         let prefix = root.path + "/"
 
         for format in ReportFormat.allCases {
@@ -112,7 +112,7 @@ import Testing
                 switch format {
                 case .table: render(results, TableReport(output: output, messages: .english, color: false))
                 case .explain: render(results, ExplanationReport(output: output, messages: .english, color: false,
-                                                                policy: VerdictTests.verifier.policy, boundaryName: "Kabupaten Bangka Barat"))
+                                                                policy: TestVerifier.verifier.policy, boundaryName: "Kabupaten Bangka Barat"))
                 case .jsonl: render(results, JSONReport(output: output, messages: .english))
                 case .json: render(results, JSONReport(output: output, messages: .english, asArray: true))
                 case .csv: render(results, CSVReport(output: output, messages: .english))

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func verifyingLeavesBytesAndModificationTimesAlone() throws {
-        let folder = try TestPaths.temporaryFolder()
+        let folder = try TemporaryFolder()
         for name in try FileManager.default.contentsOfDirectory(atPath: TestPaths.fixturesFolder) where name.hasSuffix(".jpg") {
             try FileManager.default.copyItem(atPath: TestPaths.fixture(name), toPath: folder.appendingPathComponent(name).path)
         }
@@ -22,7 +22,7 @@ import Testing
         let paths = try FileManager.default.contentsOfDirectory(atPath: folder.path).map { folder.appendingPathComponent($0).path }
         for path in paths { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path) }
         let before = try PhotoSafetyTests.fingerprint(paths)
-        BatchVerifier(verifier: VerdictTests.verifier).run(PhotoFinder().find([folder.path]).items) { _ in }
+        BatchVerifier(verifier: TestVerifier.verifier).run(PhotoFinder().find([folder.path]).items) { _ in }
         let after = try PhotoSafetyTests.fingerprint(paths)
         #expect(paths.count > 30)
         for path in paths {

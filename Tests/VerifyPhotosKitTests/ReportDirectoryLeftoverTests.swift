@@ -7,9 +7,9 @@ import Testing
 @Suite struct ReportDirectoryLeftoverTests {
     /// A temporary folder, removed when the test ends.
     final class Scratch {
-        let path: String
-        init() throws { path = try TestPaths.temporaryFolder().path }
-        deinit { try? FileManager.default.removeItem(atPath: path) }
+        private let folder: TemporaryFolder
+        var path: String { folder.path }
+        init() throws { folder = try TemporaryFolder() }
         var names: Set<String> { Set((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []) }
         func create(_ name: String, modified: Date = Date()) throws {
             try TestPaths.write(Data("partial".utf8), to: URL(fileURLWithPath: path + "/" + name))
@@ -28,7 +28,7 @@ import Testing
 
     static func write(_ reports: ReportDirectory) {
         var writer = CombinedReport(reports.writers(messages: Messages(language: .english)))
-        writer.write(result: VerdictTests.verifier.verify(path: TestPaths.fixture("ok-muntok-ii-dms.jpg")))
+        writer.write(result: TestVerifier.verifier.verify(path: TestPaths.fixture("ok-muntok-ii-dms.jpg")))
         writer.finish(BatchSummary())
     }
 

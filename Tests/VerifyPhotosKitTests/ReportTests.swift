@@ -143,6 +143,14 @@ import Testing
             .contains("Camera time offset matches the place (+07:00): no, the camera recorded +08:00"))
     }
 
+    @Test func aClockSkewInSecondsIsExplainedInSeconds() {
+        var policy = VerdictTests.verifier.policy
+        policy.maxClockSkewSeconds = 30
+        let lines = en.explanation(of: result("ok-muntok-ii-dms.jpg"), policy: policy, boundaryName: "B").joined(separator: "\n")
+        #expect(lines.contains("GPS clock and camera clock at most 30 seconds apart: 5 seconds"))
+        #expect(en.duration(150) == "150 seconds" && en.duration(600) == "10 minutes")
+    }
+
     @Test func explanationOfAStrippedPhotoSaysWhatToDo() {
         let id = self.id.explanation(of: result("no-exif-messenger.jpg"), policy: VerdictTests.verifier.policy,
                                      boundaryName: "Kabupaten Bangka Barat").joined(separator: "\n")
@@ -172,7 +180,8 @@ import Testing
             summary.add(result(name))
         }
         summary.skippedFiles = 2
-        #expect(en.summary(summary) == "5 photos: 1 ok, 1 review, 2 flagged, 1 unreadable; 2 other files skipped")
+        #expect(en.summary(summary) == "5 photos: 1 ok, 1 review, 2 flagged, 1 unreadable; 2 hidden or system files skipped. "
+            + "4 need a person: `verify-photos FILE` explains one, `--format explain` all of them; 2 have a hint for the employee")
         #expect(summary.worst == .unreadable)
         #expect(BatchSummary().worst == .ok)
     }

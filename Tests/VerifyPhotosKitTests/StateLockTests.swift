@@ -7,11 +7,10 @@ import Testing
 @Suite struct StateLockTests {
     /// A state path in a temporary folder, removed when the test ends.
     final class Scratch {
-        let folder: URL
+        let folder: TemporaryFolder
         var state: String { folder.path + "/state.db" }
         var lock: String { state + ".lock" }
-        init() throws { folder = try TestPaths.temporaryFolder() }
-        deinit { try? FileManager.default.removeItem(at: folder) }
+        init() throws { folder = try TemporaryFolder() }
     }
 
     static func mode(_ path: String) -> mode_t? {

@@ -3,8 +3,9 @@ import Testing
 
 /// Every reason code and status, judged on the fixtures with the clock fixed at 2026-11-29.
 @Suite struct VerdictTests {
-    static let now: Int64 = 1_795_939_200  // 2026-11-29T08:00:00Z
-    static let verifier = PhotoVerifier(boundary: BoundaryTests.bangkaBarat, policy: VerificationPolicy(nowUTCSeconds: now))
+    /// The shared clock and verifier (`TestVerifier`), under the names other suites used first.
+    static let now = TestVerifier.now
+    static let verifier = TestVerifier.verifier
 
     private func verify(_ name: String, _ verifier: PhotoVerifier = VerdictTests.verifier) -> PhotoResult {
         verifier.verify(path: TestPaths.fixture(name))
@@ -37,6 +38,9 @@ import Testing
         ("near-boundary-inside.jpg", .review, [.nearBoundary]),
         ("near-boundary-outside.jpg", .review, [.nearBoundary]),
         ("near-boundary-gps-error.jpg", .review, [.nearBoundary]),
+        ("near-boundary-offshore-muntok.jpg", .review, [.nearBoundary]),
+        ("ok-dng-version.dng", .ok, []),
+        ("ok-gps-fractional-seconds.jpg", .ok, []),
         ("no-exif-messenger.jpg", .flagged, [.noGPS, .noCaptureTime]),
         ("no-gps.jpg", .flagged, [.noGPS]),
         ("invalid-gps-zero-denominator.jpg", .flagged, [.invalidGPS]),
@@ -145,6 +149,21 @@ import Testing
         let offset = verify("invalid-capture-time-offset.jpg")
         #expect(offset.metadata?.unparsedTimes == [UnparsedValue(tag: "OffsetTimeOriginal", raw: "+-9:00")])
         #expect(offset.metadata?.offsetTimeOriginal == nil)
+    }
+
+    /// A jetty or a house on stilts a few hundred metres off the area's own coast asks for a
+    /// person; open sea farther out, or nearer to other land, is still outside.
+    @Test func offshoreOfTheOwnCoastIsReviewNotFlagged() throws {
+        let jetty = verify("near-boundary-offshore-muntok.jpg")
+        #expect(jetty.verdict.offshore)
+        #expect(jetty.verdict.location?.place == .atSea)
+        let distance = try #require(jetty.verdict.location?.distanceToBoundary)
+        #expect(distance > 500 && distance < 600)
+        #expect(!verify("outside-at-sea.jpg").verdict.offshore)
+        var policy = VerdictTests.verifier.policy
+        policy.offshoreReachMetres = 500
+        let strict = PhotoVerifier(boundary: BoundaryTests.bangkaBarat, policy: policy)
+        #expect(verify("near-boundary-offshore-muntok.jpg", strict).verdict.reasons == [.outsideRegency])
     }
 
     @Test func aDamagedImageIsUnreadableButKeepsWhatWasRead() {

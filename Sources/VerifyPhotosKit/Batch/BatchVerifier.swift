@@ -81,8 +81,8 @@ extension BatchVerifier {
         var writer = writer
         var summary = summary
         let formatter = writer
-        run(items, prepare: { result in (result.verdict.status, formatter.row(for: result)) }) { status, row in
-            summary.add(status)
+        run(items, prepare: { result in (result, formatter.row(for: result)) }) { result, row in
+            summary.add(result)
             writer.write(row)
             progress(summary)
         }

@@ -26,7 +26,8 @@ public struct MissingPathError: Error, Equatable, Sendable {
 public struct FoundFiles: Sendable {
     /// Everything to verify, in order.
     public var items: [FoundItem] = []
-    /// Files in folders that are neither photos by content nor by name (hidden ones included).
+    /// Hidden files (names starting with `.`) and known system files (`Thumbs.db`,
+    /// `desktop.ini`, ...) in walked folders: the only files not verified.
     public var skipped = 0
     /// Folders reached a second time through a symbolic link (a loop or a second link to the
     /// same folder): each is walked once and reported here once.
@@ -37,12 +38,13 @@ public struct FoundFiles: Sendable {
 }
 
 /// Finds the photos to verify: files named directly are always verified; folders are walked
-/// recursively, in name order, and a file in them is taken when its content is an image (by
-/// magic bytes) or its name ends like a photo (so that empty or broken uploads are reported).
-/// Hidden entries (names starting with `.`) are left out. A symbolic link in a folder is
-/// followed only when its target stays inside one of the given paths (a link to `/` must not
-/// walk the system), with each folder walked once so that a link loop cannot trap the walk;
-/// links that lead out are reported, not verified.
+/// recursively, in name order. In an upload tree every file is a submission, so every file in
+/// a walked folder is verified (a PDF is then reported for what it is, not skipped) except
+/// hidden entries (names starting with `.`) and what operating systems and NAS boxes leave
+/// there (`Thumbs.db`, `desktop.ini`, `@eaDir`, `$RECYCLE.BIN`, ...). A symbolic link in a
+/// folder is followed only when its target stays inside one of the given paths (a link to `/`
+/// must not walk the system), with each folder walked once so that a link loop cannot trap the
+/// walk; links that lead out are reported, not verified.
 public struct PhotoFinder: Sendable {
     public init() {}
 
@@ -126,13 +128,14 @@ public struct PhotoFinder: Sendable {
             let hidden = name.first == UInt8(ascii: ".")
             // The directory entry usually tells a plain file's type: no stat() needed then.
             if directoryType == UInt8(DT_REG) {
-                if hidden || !looksLikePhoto(path, name: name) {
+                if hidden || PhotoFinder.isSystemFile(name) {
                     walk.found.skipped += 1
                 } else {
                     walk.found.items.append(.photo(path))
                 }
                 continue
             }
+            if directoryType == UInt8(DT_DIR) && (hidden || PhotoFinder.isSystemFolder(name)) { continue }
             if !hidden, isSymbolicLink(path, directoryType: directoryType) {
                 switch target(of: path, roots: walk.roots) {
                 case .outside:
@@ -152,16 +155,30 @@ public struct PhotoFinder: Sendable {
                 continue
             }
             let type = entryInfo.st_mode & S_IFMT
-            if hidden {
-                if type != S_IFDIR { walk.found.skipped += 1 }
-            } else if type == S_IFDIR {
-                visit(path, &walk)
-            } else if type == S_IFREG, looksLikePhoto(path, name: name) {
-                walk.found.items.append(.photo(path))
-            } else {
+            if type == S_IFDIR {
+                if !hidden && !PhotoFinder.isSystemFolder(name) { visit(path, &walk) }
+            } else if hidden || PhotoFinder.isSystemFile(name) {
                 walk.found.skipped += 1
+            } else {
+                // A FIFO, device or socket is verified too, so that it is reported.
+                walk.found.items.append(.photo(path))
             }
         }
+    }
+
+    /// Files that Windows, macOS and desktop environments write into folders by themselves
+    /// (compared without case).
+    static let systemFiles: Set<String> = ["thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", "icon\r"]
+    /// Folders that file systems, recycle bins and NAS boxes keep (Synology's `@eaDir` holds
+    /// thumbnails that are real JPEGs, which must not be taken for submissions).
+    static let systemFolders: Set<String> = ["@eadir", "#recycle", "$recycle.bin", "system volume information", "lost+found", "__macosx"]
+
+    static func isSystemFile(_ name: [UInt8]) -> Bool {
+        systemFiles.contains(String(decoding: name, as: UTF8.self).lowercased())
+    }
+
+    static func isSystemFolder(_ name: [UInt8]) -> Bool {
+        systemFolders.contains(String(decoding: name, as: UTF8.self).lowercased())
     }
 
     private func isSymbolicLink(_ path: PhotoPath, directoryType: UInt8) -> Bool {
@@ -186,17 +203,5 @@ public struct PhotoFinder: Sendable {
         guard let resolved = path.withCString({ realpath($0, nil) }) else { return nil }
         defer { free(resolved) }
         return Array(UnsafeBufferPointer(start: resolved, count: strlen(resolved))).map { UInt8(bitPattern: $0) }
-    }
-
-    /// By name ending first (cheap), else by the first bytes of the content.
-    func looksLikePhoto(_ path: PhotoPath, name: [UInt8]) -> Bool {
-        if let dot = name.lastIndex(of: UInt8(ascii: ".")),
-           ContainerFormat.photoExtensions.contains(String(decoding: name[(dot + 1)...], as: UTF8.self).lowercased()) {
-            return true
-        }
-        guard let file = try? ReadOnlyFile(path: path, headSize: 0), let magic = try? file.bytes(at: 0, count: 16) else {
-            return false
-        }
-        return ContainerFormat(magic: magic) != nil
     }
 }

@@ -1,6 +1,8 @@
 /// The image container a file's first bytes say it is, whatever its extension claims.
 public enum ContainerFormat: String, Sendable, Codable, CaseIterable {
     case jpeg, heic, avif, png, webp, tiff
+    /// A TIFF whose IFD0 carries DNGVersion: a raw photo (told apart after reading, not by magic).
+    case dng
 
     /// Recognises a container from the first bytes of a file (16 are enough); nil if unknown.
     public init?(magic bytes: some Collection<UInt8>) {
@@ -27,10 +29,4 @@ public enum ContainerFormat: String, Sendable, Codable, CaseIterable {
             return nil
         }
     }
-
-    /// File name endings that usually hold a photo; used to report empty or broken uploads
-    /// found in a folder even though their content says nothing.
-    public static let photoExtensions: Set<String> = [
-        "jpg", "jpeg", "jpe", "jfif", "heic", "heif", "hif", "avif", "png", "webp", "tif", "tiff", "dng",
-    ]
 }

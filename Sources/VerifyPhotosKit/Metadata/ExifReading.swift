@@ -76,6 +76,9 @@ extension GPSReading {
         }
         let date = exif.text(T.gpsDateStamp, in: .gps), time = exif.rationals(T.gpsTimeStamp, in: .gps)
         utcTime = GPSReading.timestamp(date: date, time: time)
+        if utcTime != nil, let seconds = time?[2].value, seconds < 60, seconds != seconds.rounded(.down) {
+            utcTimeFraction = seconds - seconds.rounded(.down)
+        }
         if utcTime == nil, let date, let time, !date.isEmpty, !time.isEmpty {
             let clock = time.map { $0.value.map { Messages.fixed($0, 2) } ?? "\($0.numerator)/\($0.denominator)" }.joined(separator: ":")
             unparsedTime = UnparsedValue(tag: "GPSDateStamp GPSTimeStamp", raw: "\(date) \(clock)")

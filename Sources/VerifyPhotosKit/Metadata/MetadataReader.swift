@@ -25,7 +25,7 @@ public struct MetadataReader: Sendable {
     public func read(_ file: ReadOnlyFile) throws(PhotoError) -> PhotoMetadata {
         guard file.size > 0 else { throw PhotoError.emptyFile }
         let magic = try file.bytes(at: 0, count: 16)
-        guard let format = ContainerFormat(magic: magic) else { throw PhotoError.notAPhoto }
+        guard let format = ContainerFormat(magic: magic) else { throw PhotoError.notAPhoto(kind: FileKind(magic: magic)) }
         var metadata = PhotoMetadata(format: format)
         var blocks = MetadataBlocks()
         switch format {
@@ -41,7 +41,7 @@ public struct MetadataReader: Sendable {
             blocks = try PNGExif.find(in: file)
         case .webp:
             blocks = try WebPExif.find(in: file)
-        case .tiff:
+        case .tiff, .dng:
             blocks.exif = [.file(file)]
         }
         try readEXIF(blocks.exif, into: &metadata)
@@ -67,6 +67,9 @@ public struct MetadataReader: Sendable {
             else {
                 damaged = true
                 continue
+            }
+            if metadata.format == .tiff, entries.entries.contains(where: { $0.directory == .image && $0.tag == 0xC612 }) {
+                metadata.format = .dng  // DNGVersion
             }
             let repeated = entries.copyCount
             if repeated == 1 {

@@ -40,8 +40,10 @@ public struct GPSReading: Sendable, Equatable, Codable {
     public var altitude: Double?
     /// GPSHPositioningError in metres.
     public var horizontalError: Double?
-    /// GPSDateStamp + GPSTimeStamp: a wall-clock time in UTC.
+    /// GPSDateStamp + GPSTimeStamp: a wall-clock time in UTC (whole seconds).
     public var utcTime: LocalDateTime?
+    /// The fraction of a second GPSTimeStamp adds to `utcTime` (0 ..< 1), when it has one.
+    public var utcTimeFraction: Double?
     /// GPSStatus: `A` (active) or `V` (void).
     public var status: String?
     /// GPSDateStamp and GPSTimeStamp as written, when both are present but do not make a time.

@@ -1,8 +1,3 @@
-/// How one rule turned out for one photo.
-public enum RuleOutcome: Sendable {
-    case pass, review, fail, notJudged
-}
-
 extension Messages {
     public func weekday(_ day: Weekday) -> String {
         switch day {
@@ -62,7 +57,7 @@ extension Messages {
         row(pick(id: "Ketinggian", en: "Altitude"), gps.altitude.map { "\(Messages.fixed($0, 1)) m" })
         row(pick(id: "Akurasi GPS", en: "GPS accuracy"), gps.horizontalError.map { "±\(Messages.fixed($0, 1)) m" })
         row("GPSStatus", gps.status)
-        row(pick(id: "Jam GPS (UTC)", en: "GPS time (UTC)"), gps.utcTime.map(iso8601UTC))
+        row(pick(id: "Jam GPS (UTC)", en: "GPS time (UTC)"), gps.utcTimeISO8601)
         let unparsedOriginal = m.unparsedTimes.first { $0.tag == "DateTimeOriginal" }
         var original = m.dateTimeOriginal.map(\.description) ?? unparsedOriginal.map { "\"\($0.raw)\" " + pick(id: "(tidak sah)", en: "(not a date)") }
         if let offset = m.offsetTimeOriginal { original = (original ?? "") + " (\(offset))" }
@@ -177,9 +172,15 @@ extension Messages {
             let away = distance(l.distanceToBoundary) + pick(id: " dari batas", en: " from the boundary")
             let outcome: RuleOutcome = has(.nearBoundary) ? .review : (l.inside ? .pass : .fail)
             rules.append((outcome, pick(id: "Di dalam \(boundaryName): ", en: "Inside \(boundaryName): ") + "\(where_), \(away)"))
-            rules.append((has(.nearBoundary) ? .review : .pass,
-                          pick(id: "Lebih dari \(margin) dari batas (data batas hanya akurat beberapa ratus meter)",
-                               en: "More than \(margin) from the boundary (the boundary data is accurate to a few hundred metres)")))
+            if v.offshore {
+                let reach = distance(policy.offshoreReachMetres)
+                rules.append((.review, pick(id: "Di laut dalam \(reach) dari pantai \(boundaryName), tanpa daratan lain yang lebih dekat (dermaga, rumah panggung): perlu diperiksa orang",
+                                            en: "At sea within \(reach) of the coast of \(boundaryName), with no other land nearer (a jetty, a house on stilts): a person must check")))
+            } else {
+                rules.append((has(.nearBoundary) ? .review : .pass,
+                              pick(id: "Lebih dari \(margin) dari batas (data batas hanya akurat beberapa ratus meter)",
+                                   en: "More than \(margin) from the boundary (the boundary data is accurate to a few hundred metres)")))
+            }
         } else {
             rules.append((.notJudged, pick(id: "Di dalam \(boundaryName): tidak dapat dinilai tanpa lokasi", en: "Inside \(boundaryName): cannot be judged without a position")))
         }
@@ -220,7 +221,7 @@ extension Messages {
                                  en: "Other copies of the metadata agree: no, \(disagreeing) disagree (see above)")))
         }
 
-        let limit = "\(policy.maxClockSkewSeconds / 60) " + pick(id: "menit", en: "minutes")
+        let limit = duration(policy.maxClockSkewSeconds)
         if let skew = v.clockSkewSeconds {
             rules.append((has(.gpsTimeMismatch) ? .review : .pass,
                           pick(id: "Jam GPS dan jam kamera selisih paling banyak \(limit): selisih ", en: "GPS clock and camera clock at most \(limit) apart: ") + duration(abs(skew))))
@@ -231,7 +232,7 @@ extension Messages {
     }
 
     func duration(_ seconds: Int64) -> String {
-        if seconds < 120 { return "\(seconds) " + pick(id: "detik", en: "seconds") }
+        if seconds < 120 || (seconds < 7200 && seconds % 60 != 0) { return "\(seconds) " + pick(id: "detik", en: "seconds") }
         if seconds < 7200 { return "\(seconds / 60) " + pick(id: "menit", en: "minutes") }
         if seconds < 172_800 { return "\(seconds / 3600) " + pick(id: "jam", en: "hours") }
         return "\(seconds / 86_400) " + pick(id: "hari", en: "days")

@@ -70,7 +70,11 @@ public struct Messages: Sendable {
         case .notARegularFile: pick(id: "bukan berkas biasa (folder, FIFO atau perangkat)", en: "not a regular file (a folder, FIFO or device)")
         case .readFailed(let reason): pick(id: "gagal dibaca: \(reason)", en: "read failed: \(reason)")
         case .emptyFile: pick(id: "berkas kosong (0 bita): unggahan gagal?", en: "empty file (0 bytes): a failed upload?")
-        case .notAPhoto: pick(id: "bukan foto (isinya bukan JPEG, HEIC, PNG, WebP atau TIFF)", en: "not a photo (the content is not JPEG, HEIC, PNG, WebP or TIFF)")
+        case .notAPhoto(let kind?) where kind.isUnsupportedPhotoFormat:
+            pick(id: "format foto tidak didukung: \(fileKind(kind)) (alat ini membaca JPEG, HEIC, AVIF, PNG, WebP dan TIFF)",
+                 en: "photo format not supported: \(fileKind(kind)) (this tool reads JPEG, HEIC, AVIF, PNG, WebP and TIFF)")
+        case .notAPhoto(let kind?): pick(id: "bukan foto: \(fileKind(kind))", en: "not a photo: \(fileKind(kind))")
+        case .notAPhoto(nil): pick(id: "bukan foto (isinya bukan JPEG, HEIC, PNG, WebP atau TIFF)", en: "not a photo (the content is not JPEG, HEIC, PNG, WebP or TIFF)")
         case .damagedJPEG(let detail): pick(id: "JPEG rusak, gambar tidak dapat ditampilkan (\(detail))", en: "damaged JPEG, the image cannot be shown (\(detail))")
         case .crashedReader(let signal) where signal == 0:
             pick(id: "dua proses verify-photos berhenti mendadak (gagal, kehabisan memori atau dihentikan) saat membaca berkas ini; berkas tidak dibaca lagi selama isinya sama. Minta foto aslinya dikirim ulang, dan simpan salinan berkas ini untuk pengembang",
@@ -78,6 +82,19 @@ public struct Messages: Sendable {
         case .crashedReader(let signal):
             pick(id: "membaca berkas ini membuat verify-photos berhenti mendadak (sinyal \(signal)) pada proses sebelumnya; berkas tidak dibaca lagi selama isinya sama. Minta foto aslinya dikirim ulang, dan simpan salinan berkas ini untuk pengembang",
                  en: "reading this file crashed verify-photos (signal \(signal)) in an earlier run; it is not read again while its content stays the same. Ask for the original photo again, and keep a copy of this file for the developers")
+        }
+    }
+
+    /// What a file that is not a photo is, as a noun: `PDF document`.
+    public func fileKind(_ kind: FileKind) -> String {
+        switch kind {
+        case .pdf: pick(id: "dokumen PDF", en: "PDF document")
+        case .zip: pick(id: "arsip ZIP atau dokumen Office (DOCX, XLSX)", en: "ZIP archive or Office document (DOCX, XLSX)")
+        case .video: pick(id: "video MP4 atau MOV", en: "MP4 or MOV video")
+        case .gif: pick(id: "gambar GIF", en: "GIF image")
+        case .bmp: pick(id: "gambar BMP", en: "BMP image")
+        case .jpegXL: "JPEG XL"
+        case .plainText: pick(id: "teks biasa", en: "plain text")
         }
     }
 
@@ -175,17 +192,53 @@ public struct Messages: Sendable {
 
     // MARK: Batch
 
+    /// The line that ends a batch: the counts by status, what was skipped or left for later,
+    /// and what to do next about the photos that need a person.
     public func summary(_ summary: BatchSummary) -> String {
-        let counts = PhotoStatus.allCases.map { "\(summary.count(of: $0)) \(status($0).lowercased())" }.joined(separator: ", ")
-        var line = pick(id: "\(summary.photos) foto: \(counts)", en: "\(summary.photos) photos: \(counts)")
+        pick(id: "\(summary.photos) foto", en: "\(summary.photos) \(photos(summary.photos))") + ": " + statusCounts(summary) + summaryTail(summary)
+    }
+
+    /// The summary of a `--only-new` report: `0 foto baru` on a night without new photos.
+    public func newPhotosSummary(_ summary: BatchSummary) -> String {
+        let head = pick(id: "\(summary.photos) foto baru", en: "\(summary.photos) new \(photos(summary.photos))")
+        return head + (summary.photos == 0 ? "" : ": " + statusCounts(summary)) + summaryTail(summary)
+    }
+
+    private func statusCounts(_ summary: BatchSummary) -> String {
+        PhotoStatus.allCases.map { "\(summary.count(of: $0)) \(status($0).lowercased())" }.joined(separator: ", ")
+    }
+
+    private func summaryTail(_ summary: BatchSummary) -> String {
+        var line = ""
         if summary.skippedFiles > 0 {
-            line += pick(id: "; \(summary.skippedFiles) berkas lain dilewati", en: "; \(summary.skippedFiles) other files skipped")
+            line += pick(id: "; \(summary.skippedFiles) berkas tersembunyi atau berkas sistem dilewati",
+                         en: "; \(summary.skippedFiles) hidden or system \(summary.skippedFiles == 1 ? "file" : "files") skipped")
         }
         if summary.stillUploading > 0 {
             line += pick(id: "; \(summary.stillUploading) masih diunggah, diperiksa pada putaran berikutnya",
                          en: "; \(summary.stillUploading) still uploading, left for the next run")
         }
+        let needed = summary.needingAPerson
+        if needed > 0 {
+            line += pick(id: ". \(needed) perlu diperiksa orang: `verify-photos BERKAS` menjelaskan satu, `--format explain` semuanya",
+                         en: ". \(needed) \(needed == 1 ? "needs" : "need") a person: `verify-photos FILE` explains one, `--format explain` all of them")
+            if summary.withHints > 0 {
+                line += pick(id: "; \(summary.withHints) memuat saran untuk pegawai",
+                             en: "; \(summary.withHints) \(summary.withHints == 1 ? "has" : "have") a hint for the employee")
+            }
+        }
         return line
+    }
+
+    /// Nothing was found to check (an empty folder, the wrong folder, an empty list).
+    public func noPhotosFound(skipped: Int) -> String {
+        pick(id: "tidak ada foto yang ditemukan", en: "no photos found")
+            + (skipped == 0 ? "" : pick(id: "; \(skipped) berkas tersembunyi atau berkas sistem dilewati",
+                                        en: "; \(skipped) hidden or system \(skipped == 1 ? "file" : "files") skipped"))
+    }
+
+    private func photos(_ count: Int) -> String {
+        count == 1 ? "photo" : "photos"
     }
 
     /// A warning for a folder reached again through a symbolic link (e.g. a link loop).
@@ -205,9 +258,48 @@ public struct Messages: Sendable {
              en: "\(TerminalText.safe(path)) may still be uploading; left for the next run")
     }
 
+    /// How many photos were left for the next run because they may still be uploading.
+    public func stillUploading(count: Int) -> String {
+        pick(id: "\(count) foto mungkin masih diunggah; diperiksa pada putaran berikutnya",
+             en: "\(count) \(photos(count)) may still be uploading; left for the next run")
+    }
+
     public func stopped(photos: Int) -> String {
         pick(id: "dihentikan oleh sinyal setelah \(photos) foto; laporan dan state konsisten, sisanya diperiksa pada putaran berikutnya",
              en: "stopped by a signal after \(photos) photos; report and state are consistent, the rest is left for the next run")
+    }
+
+    // MARK: Failures of a run
+
+    /// `--output` without `--format`, named so that the format cannot be told.
+    public func unknownOutputName(_ path: String) -> String {
+        pick(id: "--output \(TerminalText.safe(path)): format laporan tidak dapat ditentukan dari nama berkas; gunakan akhiran .jsonl, .ndjson, .json atau .csv, atau pilih --format",
+             en: "--output \(TerminalText.safe(path)): cannot tell the report format from the file name; end it in .jsonl, .ndjson, .json or .csv, or give --format")
+    }
+
+    /// The list of `--files-from` could not be read.
+    public func fileListUnreadable(_ path: String, reason: String) -> String {
+        pick(id: "--files-from \(TerminalText.safe(path)): daftar berkas tidak dapat dibaca: \(reason)",
+             en: "--files-from \(TerminalText.safe(path)): cannot read the list of files: \(reason)")
+    }
+
+    /// The state database is not a SQLite database or is corrupt: what to do about it.
+    public func damagedState(_ path: String, detail: String) -> String {
+        let safe = TerminalText.safe(path)
+        return pick(id: "database state \(safe) rusak (\(detail)). Pindahkan ke samping, misalnya `mv \(safe) \(safe).rusak` (juga \(safe)-wal dan \(safe)-shm bila ada), lalu jalankan lagi: putaran berikutnya membuat state baru dan melaporkan setiap foto sekali lagi, juga dengan --only-new",
+                    en: "the state database \(safe) is damaged (\(detail)). Move it aside, e.g. `mv \(safe) \(safe).damaged` (and \(safe)-wal and \(safe)-shm if they exist), and run again: the next run starts a new state and reports every photo once again, with --only-new too")
+    }
+
+    /// A failure that ends a run (exit status 2), as the nightly job's mail or log shows it:
+    /// when (`time`, ISO 8601 in WIB), the message, and the state the run used.
+    public func failure(_ message: String, at time: Int64, statePath: String?) -> String {
+        let t = WIB.localTime(utcSeconds: time)
+        let stamp = "\(t.date)T\(pad(t.hour)):\(pad(t.minute)):\(pad(t.second))+07:00"
+        var line = "verify-photos [\(stamp)]: \(message)"
+        if let statePath, !message.contains(statePath) {
+            line += " (state: \(TerminalText.safe(statePath)))"
+        }
+        return line
     }
 
     public func progress(done: Int, total: Int) -> String {

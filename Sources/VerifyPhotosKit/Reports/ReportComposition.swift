@@ -37,34 +37,82 @@ public struct CombinedReport: ReportWriter {
     }
 }
 
-/// `--quiet`: only photos that need attention; nothing at all (no header, no summary) when
-/// every photo is ok, so that cron mails only when it must.
+/// `--quiet`: only photos that need attention; nothing at all (no header, no brackets, no
+/// summary) when every photo is ok, so that cron mails only when it must. The report is made
+/// (and so begins) at the first photo that needs attention; those few rows are formatted on
+/// the writing thread.
 public struct QuietReport: ReportWriter {
-    var inner: any ReportWriter
-    private var wroteAny = false
+    private let make: @Sendable () -> any ReportWriter
+    private var inner: (any ReportWriter)?
 
-    public init(_ inner: any ReportWriter) {
-        self.inner = inner
+    /// `make` creates the report that the photos needing attention go to.
+    public init(_ make: @escaping @Sendable () -> any ReportWriter) {
+        self.make = make
     }
 
-    public func row(for result: PhotoResult) -> (any Sendable)? {
-        result.verdict.status == .ok ? nil : inner.anyRow(for: result)
+    public func row(for result: PhotoResult) -> PhotoResult? {
+        result.verdict.status == .ok ? nil : result
     }
 
-    public mutating func write(_ row: (any Sendable)?) {
+    public mutating func write(_ row: PhotoResult?) {
         guard let row else { return }
-        wroteAny = true
-        inner.write(any: row)
+        var report = inner ?? make()
+        report.write(result: row)
+        inner = report
     }
 
     public mutating func finish(_ summary: BatchSummary) {
-        if wroteAny { inner.finish(summary) }
+        inner?.finish(summary)
+    }
+}
+
+/// A report on the terminal that also shows the progress line: the line is cleared before
+/// each write (so that no report text lands behind it, as in `memeriksa 44/44 fotoSTATUS`) and
+/// drawn again after it, and cleared for good before the report ends.
+public struct ProgressClearingReport: ReportWriter {
+    var inner: any ReportWriter
+    let progress: ProgressLine
+
+    public init(_ inner: any ReportWriter, progress: ProgressLine) {
+        self.inner = inner
+        self.progress = progress
+    }
+
+    public func row(for result: PhotoResult) -> any Sendable {
+        inner.anyRow(for: result)
+    }
+
+    public mutating func write(_ row: any Sendable) {
+        progress.suspended { inner.write(any: row) }
+    }
+
+    public mutating func finish(_ summary: BatchSummary) {
+        progress.clear()
+        inner.finish(summary)
+    }
+}
+
+/// The one-line summary written beside a `--report-dir` report (`STAMP.txt`): an empty night
+/// still says `0 foto baru`.
+struct SummaryLineReport: ReportWriter {
+    let output: TextOutput
+    let messages: Messages
+    let onlyNew: Bool
+
+    func row(for result: PhotoResult) {}
+
+    mutating func write(_ row: Void) {}
+
+    mutating func finish(_ summary: BatchSummary) {
+        output.line(onlyNew ? messages.newPhotosSummary(summary) : messages.summary(summary))
+        output.flush()
     }
 }
 
 /// `--report-dir DIR`: the run's report as `DIR/YYYY-MM-DD-HHMMSS.jsonl` and `.csv` (time in
-/// WIB). Both are written under hidden temporary names and renamed into place only when
-/// complete, so a report is never seen half-written.
+/// WIB), and with `summaryFile` its summary line as `.txt`. All are written under hidden
+/// temporary names and renamed into place only when complete, so a report is never seen
+/// half-written.
 ///
 /// Several runs may share the folder (a nightly run and a manual one, or one waiting for the
 /// state lock): each run's temporary names are its own (`.STAMP.KIND.tmp-PID-RANDOM`), and
@@ -77,12 +125,17 @@ public final class ReportDirectory {
     private let base: String
     private let temporaryPaths: [String]
     private let outputs: [TextOutput]
-    private static let kinds = ["jsonl", "csv"]
+    /// The final name endings of this run's files.
+    private let extensions: [String]
+    /// What each kind of file is called in temporary names (`.STAMP.KIND.tmp-OWNER`).
+    private static let kinds = ["jsonl", "csv", "summary"]
     /// A leftover untouched this long is stale even if a process with its pid exists (the pid
     /// may have been reused); no run leaves its report untouched for a day.
     static let staleAfterSeconds = 24 * 60 * 60
 
-    public init(path: String, startedAt: Int64) throws(PhotoError) {
+    /// Creates the folder if needed and opens this run's files in it; `summaryFile` adds the
+    /// `.txt` summary line.
+    public init(path: String, startedAt: Int64, summaryFile: Bool = false) throws(PhotoError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw PhotoError.cannotOpen(reason: "\(path): \(ReadOnlyFile.describe(errno: errno))")
         }
@@ -93,7 +146,9 @@ public final class ReportDirectory {
         base = folder + stamp
         // Unguessable as well as unique, so that no one can plant a link at the name beforehand.
         let owner = "\(getpid())-" + String(UInt64.random(in: 1...UInt64.max), radix: 16)
-        let temporaryPaths = ReportDirectory.kinds.map { "\(folder).\(stamp).\($0).tmp-\(owner)" }
+        let kinds = summaryFile ? ReportDirectory.kinds : Array(ReportDirectory.kinds.prefix(2))
+        extensions = kinds.map { $0 == "summary" ? "txt" : $0 }
+        let temporaryPaths = kinds.map { "\(folder).\(stamp).\($0).tmp-\(owner)" }
         var opened: [TextOutput] = []
         for temporary in temporaryPaths {
             do {
@@ -111,9 +166,12 @@ public final class ReportDirectory {
         if finalPaths.isEmpty { temporaryPaths.forEach { unlink($0) } }
     }
 
-    /// The JSON Lines and CSV writers of the two files.
-    public func writers(messages: Messages) -> [any ReportWriter] {
-        [JSONReport(output: outputs[0], messages: messages), CSVReport(output: outputs[1], messages: messages)]
+    /// The writers of the files: JSON Lines, CSV and, with `summaryFile`, the summary line
+    /// (of new photos when `onlyNew`).
+    public func writers(messages: Messages, onlyNew: Bool = false) -> [any ReportWriter] {
+        var writers: [any ReportWriter] = [JSONReport(output: outputs[0], messages: messages), CSVReport(output: outputs[1], messages: messages)]
+        if outputs.count > 2 { writers.append(SummaryLineReport(output: outputs[2], messages: messages, onlyNew: onlyNew)) }
+        return writers
     }
 
     /// Makes the files durable and puts them in place, never over an existing report (a run in
@@ -126,7 +184,7 @@ public final class ReportDirectory {
         var attempt = 1
         while true {
             let suffix = attempt == 1 ? "" : "-\(attempt)"
-            let names = ReportDirectory.kinds.map { "\(base)\(suffix).\($0)" }
+            let names = extensions.map { "\(base)\(suffix).\($0)" }
             // link() refuses to replace an existing file, unlike rename().
             var made: [String] = []
             var failure: Int32 = 0

@@ -47,7 +47,7 @@ public struct ReportRecord: Sendable {
             number(m?.gps.decodedPosition?.longitude, decimals: 8),
             number(m?.gps.altitude, decimals: 3),
             number(m?.gps.horizontalError, decimals: 3),
-            text(m?.gps.utcTime.map(iso8601UTC)),
+            text(m?.gps.utcTimeISO8601),
             text(m?.dateTimeOriginal?.description),
             text(m?.offsetTimeOriginal?.description),
             text(v.captureTime?.wibISO8601),

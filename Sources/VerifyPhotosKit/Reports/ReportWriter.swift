@@ -1,19 +1,26 @@
 /// Counts of a finished batch.
 public struct BatchSummary: Sendable, Equatable {
     public var statusCounts: [PhotoStatus: Int] = [:]
-    /// Files in walked folders that are not photos (by content and by name).
+    /// Hidden and system files (Thumbs.db, desktop.ini, ...) in walked folders.
     public var skippedFiles = 0
     /// Photos left for the next run because they may still be uploading (`--state`).
     public var stillUploading = 0
+    /// Photos with an `EvidenceHint`: what most likely happened, and what the employee
+    /// should do instead. Counted by `add(_:)` with a result.
+    public var withHints = 0
 
     public init() {}
 
     public var photos: Int { statusCounts.values.reduce(0, +) }
 
+    /// Photos that a person must look at: `review`, `flagged` and `unreadable`.
+    public var needingAPerson: Int { photos - count(of: .ok) }
+
     public func count(of status: PhotoStatus) -> Int { statusCounts[status, default: 0] }
 
     public mutating func add(_ result: PhotoResult) {
         add(result.verdict.status)
+        if EvidenceHint(metadata: result.metadata, path: result.path) != nil { withHints += 1 }
     }
 
     public mutating func add(_ status: PhotoStatus) {

@@ -28,6 +28,10 @@ public final class TextOutput: @unchecked Sendable {
     private var placement: Placement
     /// Whether the stream is a terminal (colour and tables are for terminals).
     public let isTerminal: Bool
+    /// How many display columns a line may take: the terminal's width (see `terminalColumns`),
+    /// or nil when the output is not a terminal. A file or a pipe is read by programs, pagers
+    /// and editors that need every character, so its lines are never cut to a width.
+    public let columns: Int?
     /// What is written to, for messages: the path, or `standard output`.
     public let name: String
     /// The first write, flush or sync error.
@@ -50,6 +54,8 @@ public final class TextOutput: @unchecked Sendable {
         ownsStream = false
         placement = .direct
         isTerminal = isatty(STDOUT_FILENO) == 1
+        let columnsVariable = getenv("COLUMNS").map { String(cString: $0) }
+        columns = isTerminal ? TextOutput.terminalColumns(descriptor: STDOUT_FILENO, columnsVariable: columnsVariable) : nil
         name = "standard output"
     }
 
@@ -62,6 +68,7 @@ public final class TextOutput: @unchecked Sendable {
         ownsStream = true
         placement = .direct
         isTerminal = false
+        columns = nil
         name = path
     }
 
@@ -73,6 +80,7 @@ public final class TextOutput: @unchecked Sendable {
         name = path
         ownsStream = true
         isTerminal = false
+        columns = nil
         var existing = stat()
         let exists = stat(path, &existing) == 0
         if exists && (existing.st_mode & S_IFMT) != S_IFREG {
@@ -213,6 +221,16 @@ public final class TextOutput: @unchecked Sendable {
                 offset += n
             }
         }
+    }
+
+    /// The width of the terminal open on `descriptor`: `COLUMNS` when it is a positive number
+    /// (so that a person can ask for another width), else what the terminal says
+    /// (`TIOCGWINSZ`), else 80, the width a terminal has when nothing says otherwise.
+    static func terminalColumns(descriptor: Int32, columnsVariable: String?) -> Int {
+        if let text = columnsVariable, let columns = Int(text), columns > 0 { return columns }
+        var size = winsize()
+        let asked = withUnsafeMutablePointer(to: &size) { ioctl(descriptor, UInt(TIOCGWINSZ), $0) }
+        return asked == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
     }
 
     /// Whether standard error is a terminal.

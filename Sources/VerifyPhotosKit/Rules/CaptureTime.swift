@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// Where a photo's capture time came from.
 public enum CaptureTimeSource: String, Sendable, Codable {
     case dateTimeOriginal = "datetime_original"
@@ -50,7 +44,7 @@ public struct CaptureTime: Sendable, Equatable {
     }
 
     private init(local: LocalDateTime, offset: UTCOffset?, source: CaptureTimeSource) {
-        let applied = offset ?? WIB.offset(atLocal: local)
+        let applied = offset ?? .wib
         utcSeconds = local.secondsSinceEpoch - Int64(applied.seconds)
         self.source = source
         recordedOffset = offset
@@ -63,29 +57,17 @@ public struct CaptureTime: Sendable, Equatable {
 
     /// ISO 8601 in WIB with its offset: `2026-04-03T09:15:00+07:00`.
     public var wibISO8601: String {
-        "\(wib)\(WIB.offset(utcSeconds: utcSeconds))"
+        "\(wib)\(UTCOffset.wib)"
     }
 }
 
-/// Western Indonesia Time, the zone of Bangka Barat, in which every date rule is judged.
+/// Western Indonesia Time, the zone of Bangka Barat, in which every date rule is judged: UTC+7
+/// all year (no daylight saving; its value since 1964, Keppres 41/1987). A constant, not the
+/// system's tzdata, which FoundationEssentials does not read.
 public enum WIB {
-    /// `Asia/Jakarta` from the system's tzdata; UTC+7 (its value since 1964) where there is none.
-    static let zone = TimeZone(identifier: "Asia/Jakarta")
-
-    /// The offset from UTC at an instant.
-    public static func offset(utcSeconds: Int64) -> UTCOffset {
-        guard let zone else { return .wib }
-        return UTCOffset(seconds: zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utcSeconds))))
-    }
-
-    /// The offset in force at a WIB wall-clock time.
-    static func offset(atLocal local: LocalDateTime) -> UTCOffset {
-        offset(utcSeconds: local.secondsSinceEpoch - Int64(UTCOffset.wib.seconds))
-    }
-
     /// The WIB wall-clock time of an instant.
     public static func localTime(utcSeconds: Int64) -> LocalDateTime {
-        LocalDateTime(secondsSinceEpoch: utcSeconds + Int64(offset(utcSeconds: utcSeconds).seconds))
+        LocalDateTime(secondsSinceEpoch: utcSeconds + Int64(UTCOffset.wib.seconds))
     }
 
     /// Today's date in WIB at `utcSeconds`.
@@ -97,4 +79,17 @@ public enum WIB {
 /// A UTC wall-clock time as ISO 8601: `2026-04-03T02:15:00Z`.
 func iso8601UTC(_ time: LocalDateTime) -> String {
     "\(time)Z"
+}
+
+extension GPSReading {
+    /// The GPS time as ISO 8601 UTC with its fraction of a second, up to milliseconds
+    /// (`2026-04-03T02:15:05.5Z`); nil without a GPS time.
+    public var utcTimeISO8601: String? {
+        guard let utcTime else { return nil }
+        guard let fraction = utcTimeFraction, fraction > 0 else { return iso8601UTC(utcTime) }
+        var digits = String(Int((fraction * 1000).rounded(.down)))
+        digits = String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+        while digits.last == "0" { digits.removeLast() }
+        return digits.isEmpty ? iso8601UTC(utcTime) : "\(utcTime).\(digits)Z"
+    }
 }

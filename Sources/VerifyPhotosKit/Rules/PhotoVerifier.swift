@@ -44,6 +44,7 @@ public struct PhotoVerifier: Sendable {
         let margin = policy.toleranceMetres + (gps.horizontalError ?? 0)
 
         var location: Location?
+        var offshore = false
         if !gps.hasPositionTags {
             reasons.insert(.noGPS)
         } else if let position = gps.position {
@@ -52,7 +53,10 @@ public struct PhotoVerifier: Sendable {
             if found.distanceToBoundary < margin {
                 reasons.insert(.nearBoundary)
             } else if !found.inside {
-                reasons.insert(.outsideRegency)
+                // A jetty or a house on stilts off the area's own coast: a person decides.
+                offshore = found.place == .atSea && found.distanceToBoundary <= policy.offshoreReachMetres
+                    && !boundary.hasOtherLand(near: position, within: found.distanceToBoundary)
+                reasons.insert(offshore ? .nearBoundary : .outsideRegency)
             }
         } else {
             reasons.insert(.invalidGPS)
@@ -100,7 +104,7 @@ public struct PhotoVerifier: Sendable {
         let ordered = ReasonCode.allCases.filter(reasons.contains)
         return Verdict(status: PhotoStatus(reasons: ordered), reasons: ordered, location: location,
                        boundaryMarginMetres: margin, captureTime: captureTime, clockSkewSeconds: skew,
-                       expectedOffset: expectedOffset, copies: copies)
+                       offshore: offshore, expectedOffset: expectedOffset, copies: copies)
     }
 
     /// Another copy of the metadata against the values judged: a position farther away than

@@ -12,6 +12,9 @@ public struct Verdict: Sendable, Equatable {
     public var captureTime: CaptureTime?
     /// Camera clock minus GPS clock, in seconds, when both are recorded.
     public var clockSkewSeconds: Int64?
+    /// At sea off the area's own coast, within `VerificationPolicy.offshoreReachMetres` and
+    /// nearer to it than to other land: `near-boundary`, not `outside-regency`.
+    public var offshore = false
     /// The standard offset where the photo was taken, when the camera recorded an offset that
     /// differs from it (`offset-mismatch`).
     public var expectedOffset: UTCOffset?

@@ -10,6 +10,9 @@ public struct VerificationPolicy: Sendable, Equatable {
     /// Distance from the boundary within which a photo needs a person (`--tolerance-m`),
     /// widened by the photo's own GPSHPositioningError.
     public var toleranceMetres = 200.0
+    /// How far off its own coast a point at sea still asks for a person rather than a flag
+    /// (the Muntok ferry jetty, houses on stilts), when no other land is nearer.
+    public var offshoreReachMetres = 1000.0
     /// Largest allowed difference between the GPS clock and the camera clock (`--max-clock-skew`).
     public var maxClockSkewSeconds: Int64 = 600
     /// The current time (seconds since 1970 UTC), for `future-capture-time`.

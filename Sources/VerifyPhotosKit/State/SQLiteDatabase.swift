@@ -3,6 +3,20 @@ import CSQLite
 /// Why the state database could not be used.
 public struct StateError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String
+    /// SQLite's extended result code, when SQLite refused (nil for other causes).
+    public var sqliteCode: Int32?
+
+    public init(description: String, sqliteCode: Int32? = nil) {
+        self.description = description
+        self.sqliteCode = sqliteCode
+    }
+
+    /// Whether the file is not a SQLite database or is corrupt (SQLITE_NOTADB, SQLITE_CORRUPT):
+    /// it must be moved aside; every photo is then reported once more.
+    public var isDamagedDatabase: Bool {
+        guard let code = sqliteCode else { return false }
+        return code & 0xFF == SQLITE_NOTADB || code & 0xFF == SQLITE_CORRUPT
+    }
 }
 
 /// A SQLite database; the one owner of its `sqlite3` handle, closed in `deinit`.
@@ -11,11 +25,13 @@ final class SQLiteDatabase {
 
     init(path: String) throws(StateError) {
         var db: OpaquePointer?
-        let status = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
+        // NOFOLLOW: a link planted at the state's name must not make a root cron job write elsewhere.
+        let status = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW, nil)
         guard status == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "error \(status)"
+            let code = db.map { sqlite3_extended_errcode($0) } ?? status
             if let db { sqlite3_close_v2(db) }
-            throw StateError(description: "cannot open state database \(path): \(message)")
+            throw StateError(description: "cannot open state database \(path): \(message)", sqliteCode: code)
         }
         handle = db
     }
@@ -26,24 +42,37 @@ final class SQLiteDatabase {
 
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
 
+    /// The error of the last call that failed, with SQLite's result code kept.
+    func failure(_ context: String = "state database") -> StateError {
+        StateError(description: "\(context): \(lastError)", sqliteCode: sqlite3_extended_errcode(handle))
+    }
+
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     var changes: Int { Int(sqlite3_changes(handle)) }
 
     func execute(_ sql: String) throws(StateError) {
         var message: UnsafeMutablePointer<CChar>?
-        guard sqlite3_exec(handle, sql, nil, nil, &message) == SQLITE_OK else {
+        let status = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard status == SQLITE_OK else {
             let text = message.map { String(cString: $0) } ?? lastError
             sqlite3_free(message)
-            throw StateError(description: "state database: \(text)")
+            throw StateError(description: "state database: \(text)", sqliteCode: sqlite3_extended_errcode(handle))
         }
     }
 
     func prepare(_ sql: String) throws(StateError) -> SQLiteStatement {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-            throw StateError(description: "state database: \(lastError)")
+            throw failure()
         }
         return SQLiteStatement(statement, database: self)
+    }
+
+    /// `PRAGMA user_version`: the schema version the database was last migrated to.
+    func userVersion() throws(StateError) -> Int {
+        let statement = try prepare("PRAGMA user_version")
+        _ = try statement.step()
+        return Int(statement.integer(0))
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
@@ -98,7 +127,7 @@ final class SQLiteStatement {
                 status = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), transient) }
             case .null: status = sqlite3_bind_null(handle, index)
             }
-            guard status == SQLITE_OK else { throw StateError(description: "state database: \(database.lastError)") }
+            guard status == SQLITE_OK else { throw database.failure() }
         }
     }
 
@@ -107,7 +136,7 @@ final class SQLiteStatement {
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        default: throw StateError(description: "state database: \(database.lastError)")
+        default: throw database.failure()
         }
     }
 

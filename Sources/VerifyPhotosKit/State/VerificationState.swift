@@ -11,13 +11,6 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// What reading one file gave: the metadata, or why it could not be read. Stored in the state
-/// so that an unchanged photo is judged again (rules and options may change) without reading it.
-public struct PhotoReading: Sendable, Codable, Equatable {
-    public var metadata: PhotoMetadata?
-    public var error: PhotoError?
-}
-
 /// The state of incremental runs (`--state FILE`): a SQLite database of every photo seen, with
 /// its size, modification and change times, inode, SHA-256, what reading it gave, its last
 /// verdict, and whether a finished report has included it. Written in one transaction per
@@ -107,46 +100,8 @@ public final class VerificationState {
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA busy_timeout = 10000;
-            CREATE TABLE IF NOT EXISTS photos (
-                path BLOB PRIMARY KEY,
-                size INTEGER NOT NULL,
-                mtime_ns INTEGER NOT NULL,
-                sha256 BLOB NOT NULL,
-                reading TEXT NOT NULL,
-                status TEXT NOT NULL,
-                reasons TEXT NOT NULL,
-                verified_in INTEGER NOT NULL,
-                verified_at INTEGER NOT NULL,
-                emitted_in INTEGER NOT NULL DEFAULT 0,
-                reported_in INTEGER NOT NULL DEFAULT 0,
-                ctime_ns INTEGER,
-                inode INTEGER,
-                device INTEGER
-            );
-            CREATE INDEX IF NOT EXISTS photos_by_sha256 ON photos(sha256);
-            CREATE TABLE IF NOT EXISTS runs (
-                id INTEGER PRIMARY KEY,
-                started_at INTEGER NOT NULL,
-                finished_at INTEGER
-            );
-            CREATE TABLE IF NOT EXISTS in_flight (
-                path BLOB PRIMARY KEY,
-                size INTEGER NOT NULL,
-                mtime_ns INTEGER NOT NULL,
-                ctime_ns INTEGER NOT NULL,
-                inode INTEGER NOT NULL,
-                device INTEGER NOT NULL,
-                attempts INTEGER NOT NULL DEFAULT 1,
-                signal INTEGER NOT NULL DEFAULT 0
-            );
-            CREATE TABLE IF NOT EXISTS crashed_content (
-                sha256 BLOB PRIMARY KEY,
-                signal INTEGER NOT NULL,
-                path BLOB NOT NULL,
-                run INTEGER NOT NULL
-            );
             """)
-        try VerificationState.addMissingColumns(database)
+        try StateSchema.migrate(database, path: path)
         run = try database.transaction { () throws(StateError) -> Int64 in
             try database.prepare("INSERT INTO runs (started_at) VALUES (?)").run([.integer(startedAt)])
             let last = try database.prepare("SELECT max(id) FROM runs")
@@ -188,20 +143,6 @@ public final class VerificationState {
     deinit {
         CrashGuard.stopNoting(to: crashNotes)
         close(crashNotes)
-    }
-
-    /// A state from an earlier version lacks the change time, inode and device: added empty,
-    /// which makes every photo count as changed once (read again, its reported mark kept when
-    /// the content is the same).
-    private static func addMissingColumns(_ database: SQLiteDatabase) throws(StateError) {
-        let columns = try database.prepare("PRAGMA table_info(photos)")
-        var present = Set<String>()
-        while try columns.step() {
-            if let name = columns.text(1) { present.insert(name) }
-        }
-        for column in ["ctime_ns", "inode", "device"] where !present.contains(column) {
-            try database.execute("ALTER TABLE photos ADD COLUMN \(column) INTEGER")
-        }
     }
 
     /// Every stored photo's stamp, read at once: one query instead of one per photo.

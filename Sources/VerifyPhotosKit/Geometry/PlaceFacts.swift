@@ -1,5 +1,5 @@
-/// Indonesia's three standard times (Keppres 41/1987), by province: what a phone's clock
-/// offset should be where a photo was taken.
+/// Where a place is: Indonesia's three standard times (Keppres 41/1987), by province, for what a
+/// phone's clock offset should be where a photo was taken; and whether other land is near.
 extension Boundary {
     /// The standard offset at `point`: WIB (+07:00), WITA (+08:00) or WIT (+09:00) from the
     /// province containing it; nil at sea or outside Indonesia, where nothing is judged.
@@ -17,6 +17,16 @@ extension Boundary {
         case 51...53, 63...65, 71...76: UTCOffset(seconds: 8 * 3600)
         case 81...96: UTCOffset(seconds: 9 * 3600)
         default: nil
+        }
+    }
+}
+
+extension Boundary {
+    /// Whether land outside the area (a neighbouring regency or city) lies within `metres` of
+    /// `point`.
+    func hasOtherLand(near point: GeoPoint, within metres: Double) -> Bool {
+        neighbours.regions.contains { region in
+            region.name != area.name && (region.outline.distance(to: point).map { $0 <= metres } ?? false)
         }
     }
 }

@@ -1,0 +1,71 @@
+/// The state database's tables, versioned: `PRAGMA user_version` says which migrations a
+/// database has had, and opening it applies the rest in order, each in one transaction. The
+/// next features add columns as one more migration here.
+enum StateSchema {
+    /// The version this build writes.
+    static let current = 2
+
+    /// Each migration takes a database from the version before it to its own (1-based).
+    private static let migrations: [String] = [
+        // 1: photos seen and runs (the first release of --state).
+        """
+        CREATE TABLE IF NOT EXISTS photos (
+            path BLOB PRIMARY KEY,
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL,
+            sha256 BLOB NOT NULL,
+            reading TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reasons TEXT NOT NULL,
+            verified_in INTEGER NOT NULL,
+            verified_at INTEGER NOT NULL,
+            emitted_in INTEGER NOT NULL DEFAULT 0,
+            reported_in INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX IF NOT EXISTS photos_by_sha256 ON photos(sha256);
+        CREATE TABLE IF NOT EXISTS runs (
+            id INTEGER PRIMARY KEY,
+            started_at INTEGER NOT NULL,
+            finished_at INTEGER
+        );
+        """,
+        // 2: change time, inode and device (empty in older rows: read once more), photos in
+        // hand while a run reads them, and content that crashed a run.
+        """
+        ALTER TABLE photos ADD COLUMN ctime_ns INTEGER;
+        ALTER TABLE photos ADD COLUMN inode INTEGER;
+        ALTER TABLE photos ADD COLUMN device INTEGER;
+        CREATE TABLE IF NOT EXISTS in_flight (
+            path BLOB PRIMARY KEY,
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL,
+            ctime_ns INTEGER NOT NULL,
+            inode INTEGER NOT NULL,
+            device INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            signal INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE IF NOT EXISTS crashed_content (
+            sha256 BLOB PRIMARY KEY,
+            signal INTEGER NOT NULL,
+            path BLOB NOT NULL,
+            run INTEGER NOT NULL
+        );
+        """,
+    ]
+
+    /// Brings `database` (at `path`, for messages) to the current version.
+    static func migrate(_ database: SQLiteDatabase, path: String) throws(StateError) {
+        let version = try database.userVersion()
+        guard version <= current else {
+            throw StateError(description: "the state \(path) was written by a newer verify-photos (schema \(version), this one "
+                             + "knows \(current)): run that version, or give --state a new file (every photo is then reported once more)")
+        }
+        for next in (version + 1)..<(current + 1) {
+            try database.transaction { () throws(StateError) in
+                try database.execute(migrations[next - 1])
+                try database.execute("PRAGMA user_version = \(next)")
+            }
+        }
+    }
+}
