@@ -54,7 +54,7 @@ private func someID(_ ids: [UInt64], _ fileSize: Int, _ random: inout SplitMix) 
 }
 
 private func bigEndian(_ value: UInt64, _ width: Int) -> [UInt8] {
-    (0..<width).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64(width - 1 - $0))) }
+    (0..<max(0, width)).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64(width - 1 - $0))) }
 }
 
 private func readBigEndian(_ bytes: ArraySlice<UInt8>, _ at: Int, _ width: Int) -> UInt64? {
@@ -251,7 +251,9 @@ private func mutateISOBMFF(_ boxes: inout [Box], fileSize: Int, _ random: inout 
             let count = UInt64(iinf.children?.count ?? 0)
             switch Int.random(in: 0..<3, using: &random) {
             case 0: let v: UInt8 = iinf.prefix.first == 0 ? 1 : 0; iinf.prefix = [v, 0, 0, 0] + bigEndian(count, v == 0 ? 2 : 4)
-            case 1: iinf.prefix.replaceSubrange(4..., with: bigEndian(interesting(fileSize, &random), iinf.prefix.count - 4))
+            case 1:
+                guard iinf.prefix.count > 4 else { return }
+                iinf.prefix.replaceSubrange(4..., with: bigEndian(interesting(fileSize, &random), iinf.prefix.count - 4))
             default:
                 guard let k = iinf.children?.indices.randomElement(using: &random), let v = iinf.children![k].payload.first else { return }
                 let idSize = v == 2 ? 2 : 4
