@@ -86,16 +86,6 @@ enum TIFFRepacker {
                 : UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3])
         }
 
-        static func unitSize(_ type: UInt16) -> Int? {
-            switch type {
-            case 1, 2, 6, 7: 1
-            case 3, 8: 2
-            case 4, 9, 11, 13: 4
-            case 5, 10, 12: 8
-            default: nil
-            }
-        }
-
         /// The entries of the IFD at `offset` with their values (small ones only).
         func entries(at offset: Int64) throws(PhotoError) -> [Entry] {
             let countBytes = try source.bytes(at: offset, count: 2)
@@ -106,7 +96,7 @@ enum TIFFRepacker {
             for i in 0..<(table.count / 12) {
                 let base = i * 12
                 let tag = u16(table, base), type = u16(table, base + 2), n = u32(table, base + 4)
-                guard !TIFFRepacker.dropped.contains(tag), let unit = Reader.unitSize(type) else { continue }
+                guard !TIFFRepacker.dropped.contains(tag), let unit = TIFFEntries.unitSize(type) else { continue }
                 let size = Int(n) * unit
                 guard size > 0, size <= TIFFRepacker.maxValueBytes else { continue }
                 let value: [UInt8]

@@ -25,7 +25,7 @@ public final class StateLock {
     /// giving up at once when `shouldStop` says so (checked about ten times a second).
     public init(statePath: String, timeout: Double, shouldStop: () -> Bool = { false }) throws(StateError) {
         let path = statePath + ".lock"
-        let fd = try StateLock.openPrivately(path)
+        let fd = try PrivateFile.open(path, role: "lock file")
         let start = StateLock.monotonicSeconds()
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let failure = errno
@@ -56,41 +56,6 @@ public final class StateLock {
     deinit {
         flock(descriptor, LOCK_UN)
         close(descriptor)
-    }
-
-    /// Opens (or creates, mode 0600) the lock file without following a link at its name, and
-    /// checks that it is a plain file of this user that no one else can open.
-    private static func openPrivately(_ path: String) throws(StateError) -> Int32 {
-        // O_NONBLOCK: a FIFO planted at the name must not hang the open.
-        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            let failure = errno
-            if failure == ELOOP || failure == EMLINK {
-                throw StateError(description: "the lock file \(path) is a symbolic link, which could make this run overwrite "
-                                 + "another file; refusing to use it. Check who made it, remove it, and run again")
-            }
-            throw StateError(description: "cannot open the lock file \(path): \(ReadOnlyFile.describe(errno: failure))")
-        }
-        var info = stat()
-        var problem: String?
-        if fstat(fd, &info) != 0 {
-            problem = "cannot examine the lock file \(path): \(ReadOnlyFile.describe(errno: errno))"
-        } else if (info.st_mode & S_IFMT) != S_IFREG {
-            problem = "the lock file \(path) is not a regular file; refusing to use it. Remove it and run again"
-        } else if info.st_uid != geteuid() {
-            problem = "the lock file \(path) belongs to another user (uid \(info.st_uid)), who could hold it and block every run; "
-                + "refusing to use it. Remove it (the next run creates its own) and make sure only this user can write to its folder"
-        } else if info.st_nlink != 1 {
-            problem = "the lock file \(path) has other hard links (\(info.st_nlink) names), so writing it would change another file; "
-                + "refusing to use it. Remove it and run again"
-        } else if info.st_mode & 0o7777 != 0o600 && fchmod(fd, 0o600) != 0 {
-            problem = "cannot make the lock file \(path) private (mode 0600): \(ReadOnlyFile.describe(errno: errno))"
-        }
-        if let problem {
-            close(fd)
-            throw StateError(description: problem)
-        }
-        return fd
     }
 
     private static func monotonicSeconds() -> Double {

@@ -279,25 +279,7 @@ public final class VerificationState {
     /// Opens the crash note file (created private, mode 0600), refusing a link planted at its
     /// name or a file another user could write, as `StateLock` does for the lock file.
     private static func openCrashNotes(_ path: String) throws(StateError) -> Int32 {
-        // O_NONBLOCK: a FIFO planted at the name must not hang the open.
-        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw StateError(description: "cannot open the crash note file \(path): \(ReadOnlyFile.describe(errno: errno))")
-        }
-        var info = stat()
-        var problem: String?
-        if fstat(fd, &info) != 0 {
-            problem = "cannot examine the crash note file \(path): \(ReadOnlyFile.describe(errno: errno))"
-        } else if (info.st_mode & S_IFMT) != S_IFREG || info.st_nlink != 1 || info.st_uid != geteuid() {
-            problem = "the crash note file \(path) is not a plain file of this user; refusing to use it. Remove it and run again"
-        } else if info.st_mode & 0o7777 != 0o600 && fchmod(fd, 0o600) != 0 {
-            problem = "cannot make the crash note file \(path) private (mode 0600): \(ReadOnlyFile.describe(errno: errno))"
-        }
-        if let problem {
-            close(fd)
-            throw StateError(description: problem)
-        }
-        return fd
+        try PrivateFile.open(path, role: "crash note file", append: true)
     }
 
     /// Turns the notes a crashed run left into `in_flight` marks, then empties the file. A
