@@ -1,11 +1,5 @@
 import VerifyPhotosKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The command's options turned into the library's policy, boundary and language.
 struct Settings {
     var verifier: PhotoVerifier

@@ -1,12 +1,6 @@
 import ArgumentParser
 import VerifyPhotosKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The `verify-photos` command: parses options, then hands everything to VerifyPhotosKit.
 struct VerifyPhotosCommand: ParsableCommand {
     /// What `--version` prints; raised with each release.

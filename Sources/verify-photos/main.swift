@@ -1,12 +1,6 @@
 import ArgumentParser
 import VerifyPhotosKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 // A closed pipe (`verify-photos ... | head -1`) then fails the write with EPIPE, which the
 // report reports (exit 2, nothing marked as reported), instead of killing the process unseen.
 signal(SIGPIPE, SIG_IGN)

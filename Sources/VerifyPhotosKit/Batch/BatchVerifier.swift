@@ -1,13 +1,5 @@
 import Dispatch
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `transform` applied to every element and its index on all cores
 /// (`DispatchQueue.concurrentPerform`, suited to blocking file I/O), results in input order.
 func parallelMap<Item: Sendable, Value: Sendable>(_ items: [Item], _ transform: @Sendable (Int, Item) -> Value) -> [Value] {

@@ -1,13 +1,5 @@
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Names the photo that crashed the process. A bug in a reader (a Swift trap, a fault in a C
 /// library) kills the whole run; this makes sure the run says which photo did it, and that a
 /// state (`--state`) learns it, so that the next run reports that photo `unreadable` instead

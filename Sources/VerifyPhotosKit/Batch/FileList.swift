@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Why a list of files (`--files-from`) could not be read.
 public struct FileListError: Error, Equatable, Sendable {
     /// The list's path, or `-` for standard input.

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Something found while walking the paths given on the command line.
 public enum FoundItem: Sendable, Equatable {
     /// A file to verify.

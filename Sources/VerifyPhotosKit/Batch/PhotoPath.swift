@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A file system path as the exact bytes the system uses, with a printable form. Linux file
 /// names need not be UTF-8; a name that is not still opens, and prints its stray bytes escaped
 /// (`\xff`), so that two names never print alike and a script can get the bytes back.

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Metre scales of the WGS 84 ellipsoid, for turning small differences of degrees into metres.
 enum Geodesy {
     static let semiMajorAxis = 6_378_137.0

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A file (a photo, or a boundary file) opened read-only; the one owner of its file descriptor,
 /// closed in `deinit`.
 ///

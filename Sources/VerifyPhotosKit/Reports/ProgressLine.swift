@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The progress line on standard error (`memeriksa 120/400 foto`), redrawn in place at the
 /// start of the line. Used from the writing thread only.
 public final class ProgressLine: @unchecked Sendable {

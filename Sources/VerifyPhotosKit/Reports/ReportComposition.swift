@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension ReportWriter {
     fileprivate func anyRow(for result: PhotoResult) -> any Sendable { row(for: result) }
 

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Why a report could not be written: which output, and what the system said.
 public struct OutputError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file name, or `standard output`.

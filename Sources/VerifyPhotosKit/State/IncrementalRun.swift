@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A run with a state database: only new or changed photos are read (and hashed); unchanged
 /// ones are judged again from what the state recorded, since rules and options may change.
 /// A changed file whose content hashes as before (touched, restored from a backup) is the same

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Files a run keeps beside its state (the lock, the crash notes), opened so that nothing
 /// planted at their names can turn a root cron job against another file or block it.
 enum PrivateFile {

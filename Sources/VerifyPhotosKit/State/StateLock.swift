@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// An exclusive lock on a state database (`FILE.lock`, with `flock`), so that two runs never
 /// work on the same state at once; the one owner of the lock's descriptor, released in `deinit`
 /// (and by the system if the process dies).
