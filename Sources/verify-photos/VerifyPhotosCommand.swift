@@ -113,7 +113,7 @@ struct VerifyPhotosCommand: ParsableCommand {
             do {
                 reports = try ReportDirectory(path: reportDir, startedAt: Int64(time(nil)), summaryFile: true)
             } catch {
-                throw ConfigurationError("--report-dir: \(Messages.english.describe(error))")
+                throw ConfigurationError("--report-dir: \(error)")
             }
             writers += reports?.writers(messages: messages, onlyNew: onlyNew) ?? []
         }
@@ -227,7 +227,7 @@ struct VerifyPhotosCommand: ParsableCommand {
         do {
             try reports?.commit()
         } catch {
-            throw ConfigurationError("--report-dir: \(Messages.english.describe(error))")
+            throw ConfigurationError("--report-dir: \(error)")
         }
     }
 

@@ -151,6 +151,20 @@ import Testing
         #expect(en.duration(150) == "150 seconds" && en.duration(600) == "10 minutes")
     }
 
+    /// Output that cannot be written is an `OutputError` naming the output, not a photo's error.
+    @Test func outputsThatCannotBeWrittenSayWhich() {
+        #expect {
+            _ = try ReportDirectory(path: "/dev/null/reports", startedAt: 0)
+        } throws: { error in
+            (error as? OutputError)?.output == "/dev/null/reports"
+        }
+        #expect {
+            _ = try TextOutput(path: "/dev/null/report.csv")
+        } throws: { error in
+            (error as? OutputError)?.description.hasPrefix("cannot write the report to /dev/null/report.csv: ") == true
+        }
+    }
+
     @Test func explanationOfAStrippedPhotoSaysWhatToDo() {
         let id = self.id.explanation(of: result("no-exif-messenger.jpg"), policy: VerdictTests.verifier.policy,
                                      boundaryName: "Kabupaten Bangka Barat").joined(separator: "\n")

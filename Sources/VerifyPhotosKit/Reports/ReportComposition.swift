@@ -127,9 +127,9 @@ public final class ReportDirectory {
 
     /// Creates the folder if needed and opens this run's files in it; `summaryFile` adds the
     /// `.txt` summary line.
-    public init(path: String, startedAt: Int64, summaryFile: Bool = false) throws(PhotoError) {
+    public init(path: String, startedAt: Int64, summaryFile: Bool = false) throws(OutputError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw PhotoError.cannotOpen(reason: "\(path): \(ReadOnlyFile.describe(errno: errno))")
+            throw OutputError(output: path, errno: errno)
         }
         let t = WIB.localTime(utcSeconds: startedAt)
         let stamp = "\(t.date)-\(pad(t.hour))\(pad(t.minute))\(pad(t.second))"
@@ -169,9 +169,9 @@ public final class ReportDirectory {
     /// Makes the files durable and puts them in place, never over an existing report (a run in
     /// the same second gets `-2`, `-3`, ... in its name); then removes stale leftovers of runs
     /// that were killed.
-    public func commit() throws(PhotoError) {
+    public func commit() throws(OutputError) {
         for output in outputs where !output.sync() {
-            throw PhotoError.readFailed(reason: "cannot write the report in \(base)")
+            throw OutputError(output: base, reason: "the report could not be written in full")
         }
         var attempt = 1
         while true {
@@ -195,7 +195,7 @@ public final class ReportDirectory {
             }
             made.forEach { unlink($0) }  // links this attempt made: undo them, try the next name
             guard failure == EEXIST, attempt < 1000 else {
-                throw PhotoError.readFailed(reason: "cannot put the report in place as \(names[0]): \(ReadOnlyFile.describe(errno: failure))")
+                throw OutputError(output: names[0], reason: "cannot put the report in place: \(ReadOnlyFile.describe(errno: failure))")
             }
             attempt += 1
         }

@@ -52,9 +52,9 @@ public final class TextOutput: @unchecked Sendable {
     }
 
     /// A file, created or truncated at once.
-    public init(path: String) throws(PhotoError) {
+    public init(path: String) throws(OutputError) {
         guard let file = fopen(path, "w") else {
-            throw PhotoError.cannotOpen(reason: ReadOnlyFile.describe(errno: errno))
+            throw OutputError(output: path, errno: errno)
         }
         stream = file
         ownsStream = true
