@@ -151,6 +151,19 @@ import Testing
         #expect(en.duration(150) == "150 seconds" && en.duration(600) == "10 minutes")
     }
 
+    /// Writers write only in `write` and `finish`: creating one prints nothing (the header of
+    /// an empty CSV comes with `finish`).
+    @Test func csvWritesItsHeaderWithTheFirstRowOrAtTheEnd() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("r.csv").path
+        let output = try TextOutput(path: path)
+        var csv = CSVReport(output: output, messages: en)
+        output.flush()
+        #expect(try String(contentsOfFile: path, encoding: .utf8).isEmpty)
+        csv.finish(BatchSummary())
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == ReportRecord.fieldNames.joined(separator: ",") + "\n")
+    }
+
     /// Output that cannot be written is an `OutputError` naming the output, not a photo's error.
     @Test func outputsThatCannotBeWrittenSayWhich() {
         #expect {

@@ -6,10 +6,18 @@
 public struct CSVReport: ReportWriter {
     let output: TextOutput
     let messages: Messages
+    private var wroteHeader = false
 
+    /// Writes nothing yet: the header comes with the first row, or with `finish` for an empty
+    /// report (which still proves the run happened).
     public init(output: TextOutput, messages: Messages) {
         self.output = output
         self.messages = messages
+    }
+
+    private mutating func header() {
+        guard !wroteHeader else { return }
+        wroteHeader = true
         output.line(ReportRecord.fieldNames.joined(separator: ","))
     }
 
@@ -18,10 +26,12 @@ public struct CSVReport: ReportWriter {
     }
 
     public mutating func write(_ row: String) {
+        header()
         output.line(row)
     }
 
     public mutating func finish(_ summary: BatchSummary) {
+        header()
         output.flush()
     }
 
