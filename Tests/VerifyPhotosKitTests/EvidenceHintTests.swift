@@ -44,4 +44,12 @@ import Testing
         }
         #expect(Messages(language: .indonesian).hint(.whatsApp).contains("dokumen/berkas"))
     }
+
+    @Test func messengerNamesAreMatchedDigitByDigit() {
+        #expect(EvidenceHint.matches("img-20260403-wa0012.jpg", "img-########-wa#"))
+        #expect(!EvidenceHint.matches("img-2026043-wa0012.jpg", "img-########-wa#"))
+        #expect(!EvidenceHint.matches("img-20260403-wa.jpg", "img-########-wa#"))
+        #expect(EvidenceHint.matches("photo_2026-04-03_09-15-00.jpg", "photo_####-##-##_##-##-##"))
+        #expect(!EvidenceHint.matches("photo_2026-04-03", "photo_####-##-##_##-##-##"))
+    }
 }

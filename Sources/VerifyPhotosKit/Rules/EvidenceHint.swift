@@ -29,9 +29,9 @@ public enum EvidenceHint: String, Sendable, CaseIterable {
         guard !metadata.gps.hasPositionTags else { return nil }
         if EvidenceHint.isScreenshot(name: name, metadata: metadata) {
             self = .screenshot
-        } else if name.contains(#/^img-\d{8}-wa\d+/#) {
+        } else if EvidenceHint.matches(name, "img-########-wa#") {
             self = .whatsApp
-        } else if name.contains(#/^photo_\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}/#) || name.contains("telegram") {
+        } else if EvidenceHint.matches(name, "photo_####-##-##_##-##-##") || name.contains("telegram") {
             self = .telegram
         } else if metadata.exifDamaged {
             self = .exifDamaged
@@ -42,6 +42,17 @@ public enum EvidenceHint: String, Sendable, CaseIterable {
         } else {
             self = .locationOff
         }
+    }
+
+    /// Whether `name` starts with `pattern`, where `#` stands for one ASCII digit. Plain code
+    /// instead of a regex literal, which is compiled again on every call (3% of the fuzzer's time).
+    static func matches(_ name: String, _ pattern: String) -> Bool {
+        let text = Array(name.utf8), shape = Array(pattern.utf8)
+        guard text.count >= shape.count else { return false }
+        for (c, p) in zip(text, shape) {
+            if p == UInt8(ascii: "#") ? !(c >= 0x30 && c <= 0x39) : c != p { return false }
+        }
+        return true
     }
 
     private static func isScreenshot(name: String, metadata: PhotoMetadata) -> Bool {
