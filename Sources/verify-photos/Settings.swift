@@ -11,25 +11,13 @@ struct Settings {
         }
         messages = Messages(language: chosen)
 
+        // Defaults live in VerificationPolicy; an option given replaces one.
         var policy = VerificationPolicy(nowUTCSeconds: try Settings.now(command.now))
-        policy.toleranceMetres = command.toleranceMetres
-        if let date = command.date {
-            policy.requiredDate = try Settings.date(date, now: policy.nowUTCSeconds)
-        }
-        var days = Set<Weekday>()
-        for name in command.wfhDays.split(separator: ",") {
-            guard let day = Weekday(name: String(name)) else {
-                throw ConfigurationError("--wfh-days: \(name) is not a day of the week (e.g. friday or jumat)")
-            }
-            days.insert(day)
-        }
-        if days.isEmpty { throw ConfigurationError("--wfh-days needs at least one day") }
-        policy.wfhDays = days
-        guard let start = CalendarDate(iso: command.policyStart) else {
-            throw ConfigurationError("--policy-start must be a date as YYYY-MM-DD, not \(command.policyStart)")
-        }
-        policy.policyStart = start
-        policy.maxClockSkewSeconds = try Settings.seconds(command.maxClockSkew)
+        if let tolerance = command.toleranceMetres { policy.toleranceMetres = tolerance }
+        policy.requiredDate = command.date?.date(now: policy.nowUTCSeconds)
+        if let days = command.wfhDays { policy.wfhDays = days.days }
+        if let start = command.policyStart { policy.policyStart = start }
+        if let skew = command.maxClockSkew { policy.maxClockSkewSeconds = skew.seconds }
 
         let boundary: Boundary
         do throws(BoundaryError) {
@@ -44,13 +32,14 @@ struct Settings {
         verifier = PhotoVerifier(boundary: boundary, policy: policy)
     }
 
-    /// `--lang`, else `$VERIFY_PHOTOS_LANG`, else Indonesian; nil when the name is neither.
+    /// `--lang`, else `$VERIFY_PHOTOS_LANG`, else Indonesian; nil when the variable names neither.
     static func language(_ command: VerifyPhotosCommand) -> Language? {
-        Language(rawValue: String(languageName(command).prefix(2)).lowercased())
+        if let chosen = command.lang { return chosen }
+        return Language(argument: languageName(command))
     }
 
     private static func languageName(_ command: VerifyPhotosCommand) -> String {
-        command.lang ?? getenv("VERIFY_PHOTOS_LANG").map { String(cString: $0) } ?? "id"
+        getenv("VERIFY_PHOTOS_LANG").map { String(cString: $0) } ?? "id"
     }
 
     /// `--now` (ISO 8601 with offset or Z) for reproducible runs; the clock otherwise.
@@ -68,32 +57,5 @@ struct Settings {
             throw ConfigurationError("--now must look like 2026-04-03T09:00:00+07:00, not \(text)")
         }
         return time.secondsSinceEpoch - Int64(offset.seconds)
-    }
-
-    static func date(_ text: String, now: Int64) throws -> CalendarDate {
-        let today = WIB.date(utcSeconds: now)
-        switch text.lowercased() {
-        case "today", "hari-ini", "hariini": return today
-        case "yesterday", "kemarin": return today.adding(days: -1)
-        default:
-            guard let date = CalendarDate(iso: text) else {
-                throw ConfigurationError("--date must be YYYY-MM-DD, today or yesterday, not \(text)")
-            }
-            return date
-        }
-    }
-
-    static func seconds(_ text: String) throws -> Int64 {
-        let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600]
-        var number = text.lowercased()
-        var unit: Int64 = 60
-        if let last = number.last, let u = units[last] {
-            unit = u
-            number.removeLast()
-        }
-        guard let value = Double(number), value >= 0, value < 1e9 else {
-            throw ConfigurationError("--max-clock-skew must be minutes or a number with s, m or h, not \(text)")
-        }
-        return Int64(value * Double(unit))
     }
 }

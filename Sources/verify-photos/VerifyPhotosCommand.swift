@@ -36,23 +36,26 @@ struct VerifyPhotosCommand: ParsableCommand {
     @Option(help: "GeoJSON boundary to use instead of the embedded Kabupaten Bangka Barat outline.")
     var boundary: String?
 
-    @Option(name: .customLong("tolerance-m"), parsing: .unconditional, help: "Metres from the boundary within which a photo needs review (plus the photo's GPS error).")
-    var toleranceMetres: Double = 200
+    @Option(name: .customLong("tolerance-m"), parsing: .unconditional,
+            help: "Metres from the boundary within which a photo needs review (plus the photo's GPS error). Default: \(Int(VerificationPolicy.defaults.toleranceMetres)).")
+    var toleranceMetres: Double?
 
     @Option(help: "Required capture date (WIB): YYYY-MM-DD, today or yesterday. Replaces the WFH-day and policy-start rules.")
-    var date: String?
+    var date: RequiredDay?
 
-    @Option(name: .customLong("wfh-days"), help: "Allowed work-from-home weekdays, comma-separated (English or Indonesian names).")
-    var wfhDays: String = "friday"
+    @Option(name: .customLong("wfh-days"),
+            help: "Allowed work-from-home weekdays, comma-separated (English or Indonesian names). Default: \(VerificationPolicy.defaults.wfhDays.map(\.rawValue).sorted().joined(separator: ",")).")
+    var wfhDays: WeekdayList?
 
-    @Option(name: .customLong("policy-start"), help: "First day of the policy (YYYY-MM-DD).")
-    var policyStart: String = "2026-04-02"
+    @Option(name: .customLong("policy-start"), help: "First day of the policy (YYYY-MM-DD). Default: \(VerificationPolicy.defaults.policyStart).")
+    var policyStart: CalendarDate?
 
-    @Option(name: .customLong("max-clock-skew"), parsing: .unconditional, help: "Largest allowed difference between GPS and camera clocks: minutes, or a number with s, m or h.")
-    var maxClockSkew: String = "10"
+    @Option(name: .customLong("max-clock-skew"), parsing: .unconditional,
+            help: "Largest allowed difference between GPS and camera clocks: minutes, or a number with s, m or h. Default: \(VerificationPolicy.defaults.maxClockSkewSeconds / 60) minutes.")
+    var maxClockSkew: ClockSkew?
 
     @Option(help: "Language of what people read: id (Bahasa Indonesia) or en. Default: $VERIFY_PHOTOS_LANG, else id.")
-    var lang: String?
+    var lang: Language?
 
     @Flag(help: "Never colour the output.")
     var noColor = false
@@ -81,7 +84,7 @@ struct VerifyPhotosCommand: ParsableCommand {
     func validate() throws {
         if paths.isEmpty && filesFrom == nil { throw ValidationError("give at least one photo file or folder, or --files-from FILE") }
         if null && filesFrom == nil { throw ValidationError("--null needs --files-from FILE") }
-        if !(toleranceMetres >= 0) { throw ValidationError("--tolerance-m must be 0 or more") }
+        if let toleranceMetres, !(toleranceMetres >= 0) { throw ValidationError("--tolerance-m must be 0 or more") }
         if onlyNew && state == nil { throw ValidationError("--only-new needs --state FILE") }
         if settleSeconds < 0 || !(lockTimeout >= 0) { throw ValidationError("--settle-seconds and --lock-timeout must be 0 or more") }
     }

@@ -170,6 +170,22 @@ import Testing
         #expect(start.status == 0)
     }
 
+    /// Option values are parsed by ArgumentParser into typed values, and their defaults come
+    /// from one place, the library's `VerificationPolicy`.
+    @Test func optionValuesAreTypedAndDefaultsComeFromThePolicy() throws {
+        let help = try CLITests.run(["--help"])
+        for text in ["Default: friday.", "Default: 2026-04-02.", "Default: 10 minutes.", "Default: 200."] {
+            let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(words.contains(text), "missing: \(text)")
+        }
+        let skew = try CLITests.run([CLITests.now, "--lang", "en", "--format", "explain", "--max-clock-skew", "30s", CLITests.fixture("ok-muntok-ii-dms.jpg")])
+        #expect(skew.stdout.contains("GPS clock and camera clock at most 30 seconds apart"))
+        for bad in [["--max-clock-skew", "soon"], ["--policy-start", "2026-02-30"], ["--wfh-days", ","]] {
+            let run = try CLITests.run(bad + [CLITests.fixtures])
+            #expect(run.status == 2 && run.stderr.contains(bad[0]), "\(bad): \(run.stderr)")
+        }
+    }
+
     @Test func usageAndConfigurationErrorsExitTwoWithAMessage() throws {
         let cases: [([String], String)] = [
             (["--format", "xml", CLITests.fixtures], "xml"),
