@@ -3,7 +3,7 @@ import Testing
 @testable import VerifyPhotosKit
 
 @Suite struct BoundaryTests {
-    static let bangkaBarat = try! Boundary.bangkaBarat()
+    static var bangkaBarat: Boundary { TestVerifier.boundary }
 
     private func locate(_ lon: Double, _ lat: Double) -> Location {
         BoundaryTests.bangkaBarat.locate(GeoPoint(latitude: lat, longitude: lon))

@@ -147,7 +147,7 @@ import Testing
         close(fd)
         let result = finder.find([root.path])
         #expect(result.items == [.photo(PhotoPath(bytes: path))])
-        let verified = VerdictTests.verifier.verify(path: PhotoPath(bytes: path))
+        let verified = TestVerifier.verifier.verify(path: PhotoPath(bytes: path))
         #expect(verified.verdict.status == .ok)
         #expect(verified.path == root.path + "/foto-\\xff\\xfe.jpg")  // stray bytes print escaped
     }

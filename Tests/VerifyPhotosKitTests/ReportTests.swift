@@ -7,7 +7,7 @@ import Testing
     let id = Messages(language: .indonesian)
 
     private func result(_ name: String) -> PhotoResult {
-        VerdictTests.verifier.verify(path: TestPaths.fixture(name))
+        TestVerifier.verifier.verify(path: TestPaths.fixture(name))
     }
 
     private func json(_ result: PhotoResult) throws -> [String: Any] {
@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func explanationTellsEveryValueAndRule() {
-        let lines = en.explanation(of: result("near-boundary-gps-error.jpg"), policy: VerdictTests.verifier.policy,
+        let lines = en.explanation(of: result("near-boundary-gps-error.jpg"), policy: TestVerifier.verifier.policy,
                                    boundaryName: "Kabupaten Bangka Barat").joined(separator: "\n")
         for expected in ["Result: review", "close to the boundary", "Samsung SM-A515F", "-1.962127, 105.711363",
                          "±150.0 m", "2026-04-03T02:15:05Z", "2026-04-03T09:15:00 (+07:00)", "Friday",
@@ -124,7 +124,7 @@ import Testing
     /// far they are from what was judged; values that do not parse are shown as written.
     @Test func explanationShowsEveryCopyAndEveryUnparsedValue() {
         func explain(_ name: String, _ messages: Messages) -> String {
-            messages.explanation(of: result(name), policy: VerdictTests.verifier.policy, boundaryName: "Kabupaten Bangka Barat")
+            messages.explanation(of: result(name), policy: TestVerifier.verifier.policy, boundaryName: "Kabupaten Bangka Barat")
                 .joined(separator: "\n")
         }
         let app1 = explain("conflicting-two-exif-app1.jpg", en)
@@ -144,7 +144,7 @@ import Testing
     }
 
     @Test func aClockSkewInSecondsIsExplainedInSeconds() {
-        var policy = VerdictTests.verifier.policy
+        var policy = TestVerifier.verifier.policy
         policy.maxClockSkewSeconds = 30
         let lines = en.explanation(of: result("ok-muntok-ii-dms.jpg"), policy: policy, boundaryName: "B").joined(separator: "\n")
         #expect(lines.contains("GPS clock and camera clock at most 30 seconds apart: 5 seconds"))
@@ -179,12 +179,12 @@ import Testing
     }
 
     @Test func explanationOfAStrippedPhotoSaysWhatToDo() {
-        let id = self.id.explanation(of: result("no-exif-messenger.jpg"), policy: VerdictTests.verifier.policy,
+        let id = self.id.explanation(of: result("no-exif-messenger.jpg"), policy: TestVerifier.verifier.policy,
                                      boundaryName: "Kabupaten Bangka Barat").joined(separator: "\n")
         #expect(id.contains("DITANDAI"))
         #expect(id.contains("WhatsApp"))
         #expect(id.contains("dokumen/berkas"))
-        let en = self.en.explanation(of: result("no-gps.jpg"), policy: VerdictTests.verifier.policy,
+        let en = self.en.explanation(of: result("no-gps.jpg"), policy: TestVerifier.verifier.policy,
                                      boundaryName: "Kabupaten Bangka Barat").joined(separator: "\n")
         #expect(en.contains("no GPS position"))
         #expect(en.contains("location was switched off"))
@@ -217,7 +217,7 @@ import Testing
 @Suite struct ReportDirectoryTests {
     @Test func reportsAppearOnlyWhenCompleteAndNeverReplaceEachOther() throws {
         let folder = try TestPaths.temporaryFolder().path
-        let result = VerdictTests.verifier.verify(path: TestPaths.fixture("ok-muntok-ii-dms.jpg"))
+        let result = TestVerifier.verifier.verify(path: TestPaths.fixture("ok-muntok-ii-dms.jpg"))
         var names: [String] = []
         for _ in 0..<2 {
             let reports = try ReportDirectory(path: folder, startedAt: 1_775_182_500)  // the same second

@@ -3,11 +3,7 @@ import Testing
 
 /// Every reason code and status, judged on the fixtures with the clock fixed at 2026-11-29.
 @Suite struct VerdictTests {
-    /// The shared clock and verifier (`TestVerifier`), under the names other suites used first.
-    static let now = TestVerifier.now
-    static let verifier = TestVerifier.verifier
-
-    private func verify(_ name: String, _ verifier: PhotoVerifier = VerdictTests.verifier) -> PhotoResult {
+    private func verify(_ name: String, _ verifier: PhotoVerifier = TestVerifier.verifier) -> PhotoResult {
         verifier.verify(path: TestPaths.fixture(name))
     }
 
@@ -79,28 +75,28 @@ import Testing
     }
 
     @Test func aRequiredDateReplacesTheWeekdayRules() {
-        var policy = VerdictTests.verifier.policy
+        var policy = TestVerifier.verifier.policy
         policy.requiredDate = CalendarDate(year: 2026, month: 4, day: 10)
-        let verifier = PhotoVerifier(boundary: BoundaryTests.bangkaBarat, policy: policy)
+        let verifier = PhotoVerifier(boundary: TestVerifier.boundary, policy: policy)
         #expect(verify("friday-2026-04-10.jpg", verifier).verdict.status == .ok)
         #expect(verify("ok-muntok-ii-dms.jpg", verifier).verdict.reasons == [.wrongDate])
         // Thursday and before the policy start, but the required date is what counts.
         policy.requiredDate = CalendarDate(year: 2026, month: 3, day: 27)
-        let march = PhotoVerifier(boundary: BoundaryTests.bangkaBarat, policy: policy)
+        let march = PhotoVerifier(boundary: TestVerifier.boundary, policy: policy)
         #expect(verify("before-policy-start.jpg", march).verdict.status == .ok)
     }
 
     @Test func optionsChangeTheRules() {
-        var policy = VerdictTests.verifier.policy
+        var policy = TestVerifier.verifier.policy
         policy.wfhDays = [.thursday, .friday]
         policy.toleranceMetres = 50
         policy.maxClockSkewSeconds = 3 * 3600
-        let verifier = PhotoVerifier(boundary: BoundaryTests.bangkaBarat, policy: policy)
+        let verifier = PhotoVerifier(boundary: TestVerifier.boundary, policy: policy)
         #expect(verify("not-wfh-day-thursday.jpg", verifier).verdict.status == .ok)
         #expect(verify("near-boundary-inside.jpg", verifier).verdict.status == .ok)
         #expect(verify("gps-time-mismatch.jpg", verifier).verdict.status == .ok)
         policy.policyStart = CalendarDate(year: 2026, month: 3, day: 1)!
-        #expect(PhotoVerifier(boundary: BoundaryTests.bangkaBarat, policy: policy)
+        #expect(PhotoVerifier(boundary: TestVerifier.boundary, policy: policy)
             .verify(path: TestPaths.fixture("before-policy-start.jpg")).verdict.status == .ok)
     }
 
@@ -132,9 +128,9 @@ import Testing
     }
 
     @Test func copiesFartherApartThanTheToleranceDisagree() {
-        var policy = VerdictTests.verifier.policy
+        var policy = TestVerifier.verifier.policy
         policy.toleranceMetres = 200_000
-        let lenient = PhotoVerifier(boundary: BoundaryTests.bangkaBarat, policy: policy)
+        let lenient = PhotoVerifier(boundary: TestVerifier.boundary, policy: policy)
         #expect(!verify("conflicting-xmp-position.jpg", lenient).verdict.reasons.contains(.conflictingMetadata))
     }
 
@@ -160,9 +156,9 @@ import Testing
         let distance = try #require(jetty.verdict.location?.distanceToBoundary)
         #expect(distance > 500 && distance < 600)
         #expect(!verify("outside-at-sea.jpg").verdict.offshore)
-        var policy = VerdictTests.verifier.policy
+        var policy = TestVerifier.verifier.policy
         policy.offshoreReachMetres = 500
-        let strict = PhotoVerifier(boundary: BoundaryTests.bangkaBarat, policy: policy)
+        let strict = PhotoVerifier(boundary: TestVerifier.boundary, policy: policy)
         #expect(verify("near-boundary-offshore-muntok.jpg", strict).verdict.reasons == [.outsideRegency])
     }
 
