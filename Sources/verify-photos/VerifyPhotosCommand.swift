@@ -107,9 +107,9 @@ struct VerifyPhotosCommand: ParsableCommand {
         }
         let progressLine = ProgressLine()
         let showProgress = TextOutput.standardErrorIsTerminal && items.count > 1 && !quiet
-        var writers: [any ReportWriter] = [quiet ? QuietReport(makeWriter) : makeWriter()]
+        var writers = [quiet ? AnyReportWriter(QuietReport(makeWriter)) : makeWriter()]
         if showProgress && textOutput.isTerminal && ProgressLine.outputSharesTerminal {
-            writers[0] = ProgressClearingReport(writers[0], progress: progressLine)
+            writers[0] = AnyReportWriter(ProgressClearingReport(writers[0], progress: progressLine))
         }
         var reports: ReportDirectory?
         if let reportDir {
@@ -120,7 +120,7 @@ struct VerifyPhotosCommand: ParsableCommand {
             }
             writers += reports?.writers(messages: messages, onlyNew: onlyNew) ?? []
         }
-        let writer: any ReportWriter = writers.count == 1 ? writers[0] : CombinedReport(writers)
+        let writer = writers.count == 1 ? writers[0] : AnyReportWriter(CombinedReport(writers))
 
         var start = BatchSummary()
         start.skippedFiles = found.skipped
@@ -194,7 +194,7 @@ struct VerifyPhotosCommand: ParsableCommand {
 
     /// A run with `--state`. A report that could not be written (`OutputError`) marks nothing
     /// as reported: the next `--only-new` run reports those photos.
-    private func runIncremental(_ items: [FoundItem], statePath: String, writer: any ReportWriter, output: TextOutput,
+    private func runIncremental(_ items: [FoundItem], statePath: String, writer: AnyReportWriter, output: TextOutput,
                                 start: BatchSummary, settings: Settings, reports: ReportDirectory?,
                                 progress: (BatchSummary) -> Void) throws -> IncrementalRun.Outcome {
         // File ages and run times use the system clock (--now only moves the rules' "now").

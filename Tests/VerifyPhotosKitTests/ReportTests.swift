@@ -151,6 +151,21 @@ import Testing
         #expect(en.duration(150) == "150 seconds" && en.duration(600) == "10 minutes")
     }
 
+    /// Formats chosen at run time are combined without casting rows back: each prepared row
+    /// goes to the writer that made it, in order.
+    @Test func combinedReportsGetTheirOwnRows() throws {
+        let folder = try TemporaryFolder()
+        let jsonPath = folder.url.appendingPathComponent("r.jsonl").path, csvPath = folder.url.appendingPathComponent("r.csv").path
+        let json = try TextOutput(path: jsonPath), csv = try TextOutput(path: csvPath)
+        var combined = CombinedReport([AnyReportWriter(JSONReport(output: json, messages: en)), AnyReportWriter(CSVReport(output: csv, messages: en))])
+        for name in ["ok-muntok-ii-dms.jpg", "no-gps.jpg"] { combined.write(result: result(name)) }
+        combined.finish(BatchSummary())
+        let lines = try String(contentsOfFile: jsonPath, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2 && lines[1].contains("no-gps.jpg") && lines[0].hasPrefix("{"))
+        let rows = try String(contentsOfFile: csvPath, encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 3 && rows[0].hasPrefix("path,status") && rows[2].contains("no-gps.jpg,flagged"))
+    }
+
     /// Writers write only in `write` and `finish`: creating one prints nothing (the header of
     /// an empty CSV comes with `finish`).
     @Test func csvWritesItsHeaderWithTheFirstRowOrAtTheEnd() throws {

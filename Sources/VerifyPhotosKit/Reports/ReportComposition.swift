@@ -1,27 +1,72 @@
-extension ReportWriter {
-    fileprivate func anyRow(for result: PhotoResult) -> any Sendable { row(for: result) }
+/// A report of any format behind one type, so that the command can choose formats at run time.
+/// Rows are never cast back: the row a writer prepares is bound, as a `PreparedWrite`, to that
+/// writer, and writing it hands it to the writer it came from.
+public struct AnyReportWriter: ReportWriter {
+    private let box: any ErasedReport
 
-    fileprivate mutating func write(any row: any Sendable) {
-        if let row = row as? Row { write(row) }
+    public init<W: ReportWriter>(_ writer: W) {
+        box = ReportBox(writer)
+    }
+
+    public func row(for result: PhotoResult) -> PreparedWrite {
+        box.prepare(result)
+    }
+
+    public mutating func write(_ row: PreparedWrite) {
+        row.apply()
+    }
+
+    public mutating func finish(_ summary: BatchSummary) {
+        box.finish(summary)
+    }
+}
+
+/// A row formatted for one writer, written by calling it (on the writing thread only).
+public struct PreparedWrite: Sendable {
+    fileprivate let apply: @Sendable () -> Void
+}
+
+private protocol ErasedReport: Sendable {
+    func prepare(_ result: PhotoResult) -> PreparedWrite
+    func finish(_ summary: BatchSummary)
+}
+
+/// Holds a writer: `formatter`, a copy taken at the start that is only read (by the worker
+/// threads that format rows, as `ReportWriter` allows), and `writer`, which only the writing
+/// thread touches.
+private final class ReportBox<W: ReportWriter>: ErasedReport, @unchecked Sendable {
+    private let formatter: W
+    private var writer: W
+
+    init(_ writer: W) {
+        formatter = writer
+        self.writer = writer
+    }
+
+    func prepare(_ result: PhotoResult) -> PreparedWrite {
+        let row = formatter.row(for: result)
+        return PreparedWrite { [self] in writer.write(row) }
+    }
+
+    func finish(_ summary: BatchSummary) {
+        writer.finish(summary)
     }
 }
 
 /// Several reports written from the same run (standard output and the files of `--report-dir`).
 public struct CombinedReport: ReportWriter {
-    var parts: [any ReportWriter]
+    var parts: [AnyReportWriter]
 
-    public init(_ parts: [any ReportWriter]) {
+    public init(_ parts: [AnyReportWriter]) {
         self.parts = parts
     }
 
-    public func row(for result: PhotoResult) -> [any Sendable] {
-        parts.map { $0.anyRow(for: result) }
+    public func row(for result: PhotoResult) -> [PreparedWrite] {
+        parts.map { $0.row(for: result) }
     }
 
-    public mutating func write(_ row: [any Sendable]) {
-        for index in parts.indices where index < row.count {
-            parts[index].write(any: row[index])
-        }
+    public mutating func write(_ row: [PreparedWrite]) {
+        for prepared in row { prepared.apply() }
     }
 
     public mutating func finish(_ summary: BatchSummary) {
@@ -34,11 +79,11 @@ public struct CombinedReport: ReportWriter {
 /// (and so begins) at the first photo that needs attention; those few rows are formatted on
 /// the writing thread.
 public struct QuietReport: ReportWriter {
-    private let make: @Sendable () -> any ReportWriter
-    private var inner: (any ReportWriter)?
+    private let make: @Sendable () -> AnyReportWriter
+    private var inner: AnyReportWriter?
 
     /// `make` creates the report that the photos needing attention go to.
-    public init(_ make: @escaping @Sendable () -> any ReportWriter) {
+    public init(_ make: @escaping @Sendable () -> AnyReportWriter) {
         self.make = make
     }
 
@@ -62,20 +107,20 @@ public struct QuietReport: ReportWriter {
 /// each write (so that no report text lands behind it, as in `memeriksa 44/44 fotoSTATUS`) and
 /// drawn again after it, and cleared for good before the report ends.
 public struct ProgressClearingReport: ReportWriter {
-    var inner: any ReportWriter
+    var inner: AnyReportWriter
     let progress: ProgressLine
 
-    public init(_ inner: any ReportWriter, progress: ProgressLine) {
-        self.inner = inner
+    public init(_ inner: some ReportWriter, progress: ProgressLine) {
+        self.inner = AnyReportWriter(inner)
         self.progress = progress
     }
 
-    public func row(for result: PhotoResult) -> any Sendable {
-        inner.anyRow(for: result)
+    public func row(for result: PhotoResult) -> PreparedWrite {
+        inner.row(for: result)
     }
 
-    public mutating func write(_ row: any Sendable) {
-        progress.suspended { inner.write(any: row) }
+    public mutating func write(_ row: PreparedWrite) {
+        progress.suspended { inner.write(row) }
     }
 
     public mutating func finish(_ summary: BatchSummary) {
@@ -160,9 +205,9 @@ public final class ReportDirectory {
 
     /// The writers of the files: JSON Lines, CSV and, with `summaryFile`, the summary line
     /// (of new photos when `onlyNew`).
-    public func writers(messages: Messages, onlyNew: Bool = false) -> [any ReportWriter] {
-        var writers: [any ReportWriter] = [JSONReport(output: outputs[0], messages: messages), CSVReport(output: outputs[1], messages: messages)]
-        if outputs.count > 2 { writers.append(SummaryLineReport(output: outputs[2], messages: messages, onlyNew: onlyNew)) }
+    public func writers(messages: Messages, onlyNew: Bool = false) -> [AnyReportWriter] {
+        var writers = [AnyReportWriter(JSONReport(output: outputs[0], messages: messages)), AnyReportWriter(CSVReport(output: outputs[1], messages: messages))]
+        if outputs.count > 2 { writers.append(AnyReportWriter(SummaryLineReport(output: outputs[2], messages: messages, onlyNew: onlyNew))) }
         return writers
     }
 

@@ -67,12 +67,12 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 /// Creates the writer for a format.
 public func makeReportWriter(_ format: ReportFormat, output: TextOutput, messages: Messages,
-                             color: Bool, policy: VerificationPolicy, boundaryName: String) -> any ReportWriter {
+                             color: Bool, policy: VerificationPolicy, boundaryName: String) -> AnyReportWriter {
     switch format {
-    case .jsonl: JSONReport(output: output, messages: messages)
-    case .json: JSONReport(output: output, messages: messages, asArray: true)
-    case .csv: CSVReport(output: output, messages: messages)
-    case .table: TableReport(output: output, messages: messages, color: color)
-    case .explain: ExplanationReport(output: output, messages: messages, color: color, policy: policy, boundaryName: boundaryName)
+    case .jsonl: AnyReportWriter(JSONReport(output: output, messages: messages))
+    case .json: AnyReportWriter(JSONReport(output: output, messages: messages, asArray: true))
+    case .csv: AnyReportWriter(CSVReport(output: output, messages: messages))
+    case .table: AnyReportWriter(TableReport(output: output, messages: messages, color: color))
+    case .explain: AnyReportWriter(ExplanationReport(output: output, messages: messages, color: color, policy: policy, boundaryName: boundaryName))
     }
 }
