@@ -13,7 +13,7 @@ extension Boundary {
     /// Maluku and Papua WIT.
     static func standardOffset(provinceCode code: Int) -> UTCOffset? {
         switch code {
-        case 11...36, 61, 62: UTCOffset(seconds: 7 * 3600)
+        case 11...36, 61, 62: .wib
         case 51...53, 63...65, 71...76: UTCOffset(seconds: 8 * 3600)
         case 81...96: UTCOffset(seconds: 9 * 3600)
         default: nil

@@ -23,6 +23,11 @@ extension Array where Element == UInt8 {
         return value
     }
 
+    /// Whether `prefix` stands at `offset` (magic numbers at the start of a file).
+    func has(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
+        offset >= 0 && count >= offset + prefix.count && self[offset..<offset + prefix.count].elementsEqual(prefix)
+    }
+
     func fourCC(_ i: Int) -> String? {
         guard i >= 0, i + 4 <= count else { return nil }
         return String(decoding: self[i..<i + 4], as: UTF8.self)

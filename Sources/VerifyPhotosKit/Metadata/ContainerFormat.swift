@@ -7,18 +7,15 @@ public enum ContainerFormat: String, Sendable, Codable, CaseIterable {
     /// Recognises a container from the first bytes of a file (16 are enough); nil if unknown.
     public init?(magic bytes: some Collection<UInt8>) {
         let b = Array(bytes.prefix(16))
-        func starts(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
-            b.count >= offset + prefix.count && Array(b[offset..<offset + prefix.count]) == prefix
-        }
-        if starts([0xFF, 0xD8, 0xFF]) {
+        if b.has([0xFF, 0xD8, 0xFF]) {
             self = .jpeg
-        } else if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+        } else if b.has([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
             self = .png
-        } else if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) {
+        } else if b.has(Array("RIFF".utf8)) && b.has(Array("WEBP".utf8), at: 8) {
             self = .webp
-        } else if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) {
+        } else if b.has([0x49, 0x49, 0x2A, 0x00]) || b.has([0x4D, 0x4D, 0x00, 0x2A]) {
             self = .tiff
-        } else if starts(Array("ftyp".utf8), at: 4), b.count >= 12 {
+        } else if b.has(Array("ftyp".utf8), at: 4), b.count >= 12 {
             let brand = String(decoding: b[8..<12], as: UTF8.self)
             switch brand {
             case "avif", "avis": self = .avif

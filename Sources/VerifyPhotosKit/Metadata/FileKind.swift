@@ -21,21 +21,18 @@ public enum FileKind: String, Sendable, Codable, CaseIterable {
     /// Call it only for content that `ContainerFormat` did not recognise.
     public init?(magic bytes: some Collection<UInt8>) {
         let b = Array(bytes.prefix(16))
-        func starts(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
-            b.count >= offset + prefix.count && Array(b[offset..<offset + prefix.count]) == prefix
-        }
-        if starts(Array("%PDF-".utf8)) {
+        if b.has(Array("%PDF-".utf8)) {
             self = .pdf
-        } else if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) || starts([0x50, 0x4B, 0x07, 0x08]) {
+        } else if b.has([0x50, 0x4B, 0x03, 0x04]) || b.has([0x50, 0x4B, 0x05, 0x06]) || b.has([0x50, 0x4B, 0x07, 0x08]) {
             self = .zip
-        } else if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) {
+        } else if b.has(Array("GIF87a".utf8)) || b.has(Array("GIF89a".utf8)) {
             self = .gif
-        } else if starts(Array("BM".utf8)) && starts([0, 0, 0, 0], at: 6) {
+        } else if b.has(Array("BM".utf8)) && b.has([0, 0, 0, 0], at: 6) {
             // "BM", the file size, then four reserved bytes that are always zero.
             self = .bmp
-        } else if starts([0xFF, 0x0A]) || starts([0, 0, 0, 0x0C, 0x4A, 0x58, 0x4C, 0x20, 0x0D, 0x0A, 0x87, 0x0A]) {
+        } else if b.has([0xFF, 0x0A]) || b.has([0, 0, 0, 0x0C, 0x4A, 0x58, 0x4C, 0x20, 0x0D, 0x0A, 0x87, 0x0A]) {
             self = .jpegXL
-        } else if ["ftyp", "moov", "mdat", "wide", "free"].contains(where: { starts(Array($0.utf8), at: 4) }) {
+        } else if ["ftyp", "moov", "mdat", "wide", "free"].contains(where: { b.has(Array($0.utf8), at: 4) }) {
             self = .video
         } else if FileKind.isText(b) {
             self = .plainText

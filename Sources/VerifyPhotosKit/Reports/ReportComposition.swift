@@ -181,8 +181,7 @@ public final class ReportDirectory {
         let folder = path.hasSuffix("/") ? path : path + "/"
         self.folder = folder
         base = folder + stamp
-        // Unguessable as well as unique, so that no one can plant a link at the name beforehand.
-        let owner = "\(getpid())-" + String(UInt64.random(in: 1...UInt64.max), radix: 16)
+        let owner = TextOutput.temporaryOwner()
         let kinds = summaryFile ? ReportDirectory.kinds : Array(ReportDirectory.kinds.prefix(2))
         extensions = kinds.map { $0 == "summary" ? "txt" : $0 }
         let temporaryPaths = kinds.map { "\(folder).\(stamp).\($0).tmp-\(owner)" }

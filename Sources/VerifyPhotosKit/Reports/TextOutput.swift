@@ -88,7 +88,7 @@ public final class TextOutput: @unchecked Sendable {
         let base = slash.map { String(target[target.index(after: $0)...]) } ?? target
         var attempts = 0
         while true {
-            let temporary = "\(folder).\(base).tmp-\(getpid())-" + String(UInt64.random(in: 1...UInt64.max), radix: 16)
+            let temporary = "\(folder).\(base).tmp-" + TextOutput.temporaryOwner()
             let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
             if fd >= 0 {
                 if exists { _ = fchmod(fd, existing.st_mode & 0o777) }
@@ -185,6 +185,12 @@ public final class TextOutput: @unchecked Sendable {
 
     private func fail(_ code: Int32) {
         if failure == nil { failure = OutputError(output: name, errno: code) }
+    }
+
+    /// What makes a temporary name this run's own: `PID-RANDOM`, unique, and unguessable so
+    /// that no one can plant a link at the name beforehand.
+    static func temporaryOwner() -> String {
+        "\(getpid())-" + String(UInt64.random(in: 1...UInt64.max), radix: 16)
     }
 
     private static func resolved(_ path: String) -> String {

@@ -17,26 +17,29 @@ public struct CaptureTime: Sendable, Equatable {
     /// The capture time of `metadata`, or nil when it records none. With `preferGPSClock`
     /// (the camera's clock is in doubt) the GPS clock is used when the photo has one.
     public init?(_ metadata: PhotoMetadata, preferGPSClock: Bool = false) {
-        if preferGPSClock, let gps = metadata.gps.utcTime {
-            self.init(local: gps, offset: UTCOffset(seconds: 0), source: .gpsTime)
-        } else if let local = metadata.dateTimeOriginal {
-            self.init(local: local, offset: metadata.offsetTimeOriginal, source: .dateTimeOriginal)
-        } else if let local = metadata.createDate {
-            self.init(local: local, offset: metadata.offsetTimeDigitized, source: .createDate)
-        } else if let gps = metadata.gps.utcTime {
-            self.init(local: gps, offset: UTCOffset(seconds: 0), source: .gpsTime)
-        } else {
-            return nil
-        }
+        self.init(original: metadata.dateTimeOriginal, originalOffset: metadata.offsetTimeOriginal,
+                  created: metadata.createDate, createdOffset: metadata.offsetTimeDigitized,
+                  gps: metadata.gps.utcTime, preferGPSClock: preferGPSClock)
     }
 
-    /// The capture time another copy of the metadata states (camera clock first, as above).
+    /// The capture time another copy of the metadata states (camera clock first, as above;
+    /// a copy's CreateDate is already in WIB).
     init?(_ copy: MetadataCopy) {
-        if let local = copy.dateTimeOriginal {
-            self.init(local: local, offset: copy.offsetTimeOriginal, source: .dateTimeOriginal)
-        } else if let local = copy.createDate {
-            self.init(local: local, offset: nil, source: .createDate)
-        } else if let gps = copy.gpsTime {
+        self.init(original: copy.dateTimeOriginal, originalOffset: copy.offsetTimeOriginal,
+                  created: copy.createDate, createdOffset: nil, gps: copy.gpsTime, preferGPSClock: false)
+    }
+
+    /// The one fallback chain: DateTimeOriginal, else CreateDate, else the GPS clock (first
+    /// when `preferGPSClock`).
+    private init?(original: LocalDateTime?, originalOffset: UTCOffset?, created: LocalDateTime?, createdOffset: UTCOffset?,
+                  gps: LocalDateTime?, preferGPSClock: Bool) {
+        if preferGPSClock, let gps {
+            self.init(local: gps, offset: UTCOffset(seconds: 0), source: .gpsTime)
+        } else if let original {
+            self.init(local: original, offset: originalOffset, source: .dateTimeOriginal)
+        } else if let created {
+            self.init(local: created, offset: createdOffset, source: .createDate)
+        } else if let gps {
             self.init(local: gps, offset: UTCOffset(seconds: 0), source: .gpsTime)
         } else {
             return nil
