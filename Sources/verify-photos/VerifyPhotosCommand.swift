@@ -102,8 +102,7 @@ struct VerifyPhotosCommand: ParsableCommand {
         }
         let color = textOutput.isTerminal && !noColor && getenv("NO_COLOR") == nil
         let makeWriter = { @Sendable in
-            makeReportWriter(chosenFormat, output: textOutput, messages: messages, color: color,
-                             policy: settings.verifier.policy, boundaryName: settings.verifier.boundary.area.name)
+            makeReportWriter(chosenFormat, output: textOutput, messages: messages, color: color)
         }
         let progressLine = ProgressLine()
         let showProgress = TextOutput.standardErrorIsTerminal && items.count > 1 && !quiet

@@ -68,7 +68,7 @@ import Testing
             }
             for language in Language.allCases {
                 let messages = Messages(language: language)
-                let explanation = messages.explanation(of: result, policy: TestVerifier.verifier.policy, boundaryName: "B")
+                let explanation = messages.explanation(of: result)
                 #expect(explanation.contains { $0.hasSuffix(" " + path) }, "\(name), \(language): the explanation does not name the file")
                 let resultLine = (language == .english ? "Result: " : "Hasil: ") + messages.status(result.verdict.status)
                 #expect(explanation.contains { $0.hasPrefix(resultLine) }, "\(name), \(language): no line \"\(resultLine)\"")

@@ -111,8 +111,7 @@ import Testing
                 let output = try TextOutput(path: file)
                 switch format {
                 case .table: render(results, TableReport(output: output, messages: .english, color: false))
-                case .explain: render(results, ExplanationReport(output: output, messages: .english, color: false,
-                                                                policy: TestVerifier.verifier.policy, boundaryName: "Kabupaten Bangka Barat"))
+                case .explain: render(results, ExplanationReport(output: output, messages: .english, color: false))
                 case .jsonl: render(results, JSONReport(output: output, messages: .english))
                 case .json: render(results, JSONReport(output: output, messages: .english, asArray: true))
                 case .csv: render(results, CSVReport(output: output, messages: .english))

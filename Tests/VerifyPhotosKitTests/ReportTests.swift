@@ -108,8 +108,7 @@ import Testing
     }
 
     @Test func explanationTellsEveryValueAndRule() {
-        let lines = en.explanation(of: result("near-boundary-gps-error.jpg"), policy: TestVerifier.verifier.policy,
-                                   boundaryName: "Kabupaten Bangka Barat").joined(separator: "\n")
+        let lines = en.explanation(of: result("near-boundary-gps-error.jpg")).joined(separator: "\n")
         for expected in ["Result: review", "close to the boundary", "Samsung SM-A515F", "-1.962127, 105.711363",
                          "±150.0 m", "2026-04-03T02:15:05Z", "2026-04-03T09:15:00 (+07:00)", "Friday",
                          "Inside Kabupaten Bangka Barat: yes, 333 m from the boundary", "More than 350 m",
@@ -124,7 +123,7 @@ import Testing
     /// far they are from what was judged; values that do not parse are shown as written.
     @Test func explanationShowsEveryCopyAndEveryUnparsedValue() {
         func explain(_ name: String, _ messages: Messages) -> String {
-            messages.explanation(of: result(name), policy: TestVerifier.verifier.policy, boundaryName: "Kabupaten Bangka Barat")
+            messages.explanation(of: result(name))
                 .joined(separator: "\n")
         }
         let app1 = explain("conflicting-two-exif-app1.jpg", en)
@@ -146,7 +145,8 @@ import Testing
     @Test func aClockSkewInSecondsIsExplainedInSeconds() {
         var policy = TestVerifier.verifier.policy
         policy.maxClockSkewSeconds = 30
-        let lines = en.explanation(of: result("ok-muntok-ii-dms.jpg"), policy: policy, boundaryName: "B").joined(separator: "\n")
+        let judged = PhotoVerifier(boundary: TestVerifier.boundary, policy: policy).verify(path: TestPaths.fixture("ok-muntok-ii-dms.jpg"))
+        let lines = en.explanation(of: judged).joined(separator: "\n")
         #expect(lines.contains("GPS clock and camera clock at most 30 seconds apart: 5 seconds"))
         #expect(en.duration(150) == "150 seconds" && en.duration(600) == "10 minutes")
     }
@@ -194,13 +194,11 @@ import Testing
     }
 
     @Test func explanationOfAStrippedPhotoSaysWhatToDo() {
-        let id = self.id.explanation(of: result("no-exif-messenger.jpg"), policy: TestVerifier.verifier.policy,
-                                     boundaryName: "Kabupaten Bangka Barat").joined(separator: "\n")
+        let id = self.id.explanation(of: result("no-exif-messenger.jpg")).joined(separator: "\n")
         #expect(id.contains("DITANDAI"))
         #expect(id.contains("WhatsApp"))
         #expect(id.contains("dokumen/berkas"))
-        let en = self.en.explanation(of: result("no-gps.jpg"), policy: TestVerifier.verifier.policy,
-                                     boundaryName: "Kabupaten Bangka Barat").joined(separator: "\n")
+        let en = self.en.explanation(of: result("no-gps.jpg")).joined(separator: "\n")
         #expect(en.contains("no GPS position"))
         #expect(en.contains("location was switched off"))
     }

@@ -33,8 +33,7 @@ import Testing
         let result = PhotoResult(path: path, metadata: nil, verdict: .unreadable, error: .emptyFile)
         let output = try TextOutput(path: "/dev/null")
         let table = TableReport(output: output, messages: .english, color: false).row(for: result).cells.joined(separator: " ")
-        let explanation = ExplanationReport(output: output, messages: .english, color: false, policy: TestVerifier.verifier.policy,
-                                            boundaryName: "Kabupaten Bangka Barat").row(for: result).joined(separator: "\n")
+        let explanation = ExplanationReport(output: output, messages: .english, color: false).row(for: result).joined(separator: "\n")
         for text in [table, explanation] {
             #expect(!text.unicodeScalars.contains { TerminalTextTests.bidiControls.contains($0.value) || TerminalTextTests.zeroWidth.contains($0.value) })
             #expect(text.contains("/srv/wfh/\\u{202E}gpj.exe\\u{200B}\\u{2066}x\\u{FEFF}.jpg"))

@@ -102,11 +102,12 @@ import Testing
 
     @Test func verdictKeepsTheFactsForTheExplanation() throws {
         let result = verify("near-boundary-gps-error.jpg")
-        #expect(result.verdict.boundaryMarginMetres == 350)
+        #expect(result.verdict.check(.clearOfBoundary)?.rule == .clearOfBoundary(marginMetres: 350, distanceMetres: result.verdict.location?.distanceToBoundary ?? 0))
         let location = try #require(result.verdict.location)
         #expect(location.inside && location.kecamatan == "Tempilang" && location.desa == "Simpang Yul")
-        #expect(result.verdict.clockSkewSeconds == -5)
-        #expect(verify("gps-time-mismatch.jpg").verdict.clockSkewSeconds == -7205)
+        #expect(result.verdict.check(.clocksAgree) == RuleCheck(.clocksAgree(limitSeconds: 600, skewSeconds: -5), .pass))
+        #expect(verify("gps-time-mismatch.jpg").verdict.check(.clocksAgree)
+            == RuleCheck(.clocksAgree(limitSeconds: 600, skewSeconds: -7205), .review, reason: .gpsTimeMismatch))
     }
 
     @Test func everyCopyIsKeptWithHowItDisagrees() throws {
@@ -136,7 +137,7 @@ import Testing
 
     @Test func aCameraClockInDoubtGivesWayToTheGPSClock() throws {
         let mismatch = verify("offset-mismatch-wita-clock-in-muntok.jpg")
-        #expect(mismatch.verdict.expectedOffset == UTCOffset.wib)
+        #expect(mismatch.verdict.check(.offsetMatchesPlace)?.rule == .offsetMatchesPlace(expected: .wib, recorded: UTCOffset(seconds: 8 * 3600)))
         #expect(mismatch.verdict.captureTime?.source == .gpsTime)
         #expect(mismatch.verdict.captureTime?.wibISO8601 == "2026-04-03T23:30:00+07:00")
         let invalid = verify("invalid-capture-time-leading-space.jpg")
@@ -151,11 +152,11 @@ import Testing
     /// person; open sea farther out, or nearer to other land, is still outside.
     @Test func offshoreOfTheOwnCoastIsReviewNotFlagged() throws {
         let jetty = verify("near-boundary-offshore-muntok.jpg")
-        #expect(jetty.verdict.offshore)
+        #expect(jetty.verdict.check(.offshore) == RuleCheck(.offshore(areaName: TestVerifier.boundary.area.name, reachMetres: 1000), .review, reason: .nearBoundary))
         #expect(jetty.verdict.location?.place == .atSea)
         let distance = try #require(jetty.verdict.location?.distanceToBoundary)
         #expect(distance > 500 && distance < 600)
-        #expect(!verify("outside-at-sea.jpg").verdict.offshore)
+        #expect(verify("outside-at-sea.jpg").verdict.check(.offshore) == nil)
         var policy = TestVerifier.verifier.policy
         policy.offshoreReachMetres = 500
         let strict = PhotoVerifier(boundary: TestVerifier.boundary, policy: policy)

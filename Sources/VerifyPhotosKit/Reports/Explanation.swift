@@ -28,7 +28,7 @@ extension Messages {
 
     /// The full explanation a supervisor reads for one photo: every value read, every rule
     /// with its outcome, and where the photo was taken.
-    public func explanation(of result: PhotoResult, policy: VerificationPolicy, boundaryName: String) -> [String] {
+    public func explanation(of result: PhotoResult) -> [String] {
         var lines: [String] = []
         let verdict = result.verdict
         let headline = verdict.reasons.isEmpty ? "" : " — " + verdict.reasons.map(reason).joined(separator: "; ")
@@ -79,13 +79,14 @@ extension Messages {
             row(pick(id: "Waktu diambil (WIB)", en: "Taken at (WIB)"), nil)
         }
 
-        if !verdict.copies.isEmpty || m.copiesLeftOut {
+        if case .copiesAgree(let copies, _, let leftOut)? = verdict.check(.copiesAgree)?.rule,
+           !copies.isEmpty || leftOut {
             lines.append("")
             lines.append(pick(id: "Salinan metadata lain dalam berkas", en: "Other copies of the metadata in the file"))
-            for comparison in verdict.copies {
+            for comparison in copies {
                 lines.append("  \(self.outcome(comparison.disagrees ? .review : .pass)) \(copyDescription(comparison))")
             }
-            if m.copiesLeftOut {
+            if leftOut {
                 lines.append("  \(self.outcome(.review)) " + pick(
                     id: "lebih dari \(MetadataBlocks.maxCopies) blok EXIF atau XMP: sisanya tidak dibaca",
                     en: "more than \(MetadataBlocks.maxCopies) EXIF blocks or XMP packets: the rest were not read"))
@@ -94,18 +95,18 @@ extension Messages {
 
         lines.append("")
         lines.append(pick(id: "Aturan", en: "Rules"))
-        for (outcome, text) in ruleLines(verdict, metadata: m, policy: policy, boundaryName: boundaryName) {
-            lines.append("  \(self.outcome(outcome)) \(text)")
+        for check in verdict.checks {
+            lines.append("  \(self.outcome(check.outcome)) \(sentence(check))")
         }
 
         if let position = gps.decodedPosition {
             lines.append("")
             if let location = verdict.location {
-                if location.inside {
+                if case .inside(let areaName) = location.place {
                     var parts: [String] = []
                     if let k = location.kecamatan { parts.append("Kecamatan \(k)") }
                     if let d = location.desa { parts.append(pick(id: "Desa/Kelurahan \(d)", en: "village \(d)")) }
-                    parts.append(boundaryName)
+                    parts.append(areaName)
                     lines.append(pick(id: "Lokasi: ", en: "Place: ") + parts.joined(separator: ", "))
                 } else {
                     lines.append(pick(id: "Lokasi: ", en: "Place: ") + placePhrase(location.place))
@@ -113,7 +114,7 @@ extension Messages {
             }
             lines.append(pick(id: "Peta:   ", en: "Map:   ") + Messages.mapLink(position))
         }
-        if let evidence = EvidenceHint(metadata: m, path: result.path) {
+        if let evidence = verdict.hint {
             lines.append("")
             lines.append(pick(id: "Saran: ", en: "Advice: ") + hint(evidence))
         }
@@ -153,82 +154,60 @@ extension Messages {
         return "\(source): \(said)" + (differences.isEmpty ? "" : " — " + differences.joined(separator: ", "))
     }
 
-    private func ruleLines(_ v: Verdict, metadata m: PhotoMetadata, policy: VerificationPolicy, boundaryName: String) -> [(RuleOutcome, String)] {
-        let gps = m.gps
-        var rules: [(RuleOutcome, String)] = []
-        let has = { (code: ReasonCode) in v.reasons.contains(code) }
-
-        if has(.noGPS) {
-            rules.append((.fail, pick(id: "Foto memuat lokasi GPS: tidak", en: "Photo has a GPS position: no")))
-        } else if has(.invalidGPS), let problem = gps.problem {
-            rules.append((.fail, pick(id: "Lokasi GPS sah: tidak, ", en: "GPS position valid: no, ") + gpsProblem(problem)))
-        } else {
-            rules.append((.pass, pick(id: "Lokasi GPS ada dan sah", en: "GPS position present and valid")))
-        }
-
-        let margin = distance(v.boundaryMarginMetres)
-        if let l = v.location {
-            let where_ = l.inside ? pick(id: "ya", en: "yes") : pick(id: "tidak, ", en: "no, ") + placePhrase(l.place)
+    /// What a rule asked and what it found, in one line.
+    func sentence(_ check: RuleCheck) -> String {
+        let yes = pick(id: "ya", en: "yes"), no = pick(id: "tidak", en: "no")
+        switch check.rule {
+        case .hasPosition:
+            return pick(id: "Foto memuat lokasi GPS: ", en: "Photo has a GPS position: ") + (check.outcome == .pass ? yes : no)
+        case .validPosition(let problem?):
+            return pick(id: "Lokasi GPS sah: tidak, ", en: "GPS position valid: no, ") + gpsProblem(problem)
+        case .validPosition(nil):
+            return pick(id: "Lokasi GPS ada dan sah", en: "GPS position present and valid")
+        case .insideArea(let areaName, nil):
+            return pick(id: "Di dalam \(areaName): tidak dapat dinilai tanpa lokasi", en: "Inside \(areaName): cannot be judged without a position")
+        case .insideArea(let areaName, let l?):
+            let answer = l.inside ? yes : no + ", " + placePhrase(l.place)
             let away = distance(l.distanceToBoundary) + pick(id: " dari batas", en: " from the boundary")
-            let outcome: RuleOutcome = has(.nearBoundary) ? .review : (l.inside ? .pass : .fail)
-            rules.append((outcome, pick(id: "Di dalam \(boundaryName): ", en: "Inside \(boundaryName): ") + "\(where_), \(away)"))
-            if v.offshore {
-                let reach = distance(policy.offshoreReachMetres)
-                rules.append((.review, pick(id: "Di laut dalam \(reach) dari pantai \(boundaryName), tanpa daratan lain yang lebih dekat (dermaga, rumah panggung): perlu diperiksa orang",
-                                            en: "At sea within \(reach) of the coast of \(boundaryName), with no other land nearer (a jetty, a house on stilts): a person must check")))
-            } else {
-                rules.append((has(.nearBoundary) ? .review : .pass,
-                              pick(id: "Lebih dari \(margin) dari batas (data batas hanya akurat beberapa ratus meter)",
-                                   en: "More than \(margin) from the boundary (the boundary data is accurate to a few hundred metres)")))
-            }
-        } else {
-            rules.append((.notJudged, pick(id: "Di dalam \(boundaryName): tidak dapat dinilai tanpa lokasi", en: "Inside \(boundaryName): cannot be judged without a position")))
+            return pick(id: "Di dalam \(areaName): ", en: "Inside \(areaName): ") + "\(answer), \(away)"
+        case .clearOfBoundary(let marginMetres, _):
+            let margin = distance(marginMetres)
+            return pick(id: "Lebih dari \(margin) dari batas (data batas hanya akurat beberapa ratus meter)",
+                        en: "More than \(margin) from the boundary (the boundary data is accurate to a few hundred metres)")
+        case .offshore(let areaName, let reachMetres):
+            let reach = distance(reachMetres)
+            return pick(id: "Di laut dalam \(reach) dari pantai \(areaName), tanpa daratan lain yang lebih dekat (dermaga, rumah panggung): perlu diperiksa orang",
+                        en: "At sea within \(reach) of the coast of \(areaName), with no other land nearer (a jetty, a house on stilts): a person must check")
+        case .hasCaptureTime:
+            return pick(id: "Foto memuat waktu pengambilan: ", en: "Photo has a capture time: ") + (check.outcome == .pass ? yes : no)
+        case .requiredDate(let required, let captured):
+            return pick(id: "Tanggal pengambilan \(required): ", en: "Capture date \(required): ") + "\(captured)"
+        case .workFromHomeDay(let allowed, let captured):
+            let days = Weekday.allCases.filter(allowed.contains).map(weekday).joined(separator: ", ")
+            return pick(id: "Hari WFH (\(days)): ", en: "Work-from-home day (\(days)): ") + weekday(captured)
+        case .policyStarted(let start, let captured):
+            return pick(id: "Tidak sebelum kebijakan berlaku (\(start)): ", en: "Not before the policy started (\(start)): ") + "\(captured)"
+        case .notInFuture:
+            return pick(id: "Tidak di masa depan", en: "Not in the future")
+        case .offsetMatchesPlace(let expected, let recorded):
+            return pick(id: "Zona waktu kamera sesuai lokasi (\(expected)): tidak, kamera mencatat \(recorded); tanggal dinilai dari jam GPS bila ada",
+                        en: "Camera time offset matches the place (\(expected)): no, the camera recorded \(recorded); the date is judged by the GPS clock when there is one")
+        case .validTimes(let unparsed):
+            let rule = pick(id: "Setiap tanggal, jam dan zona waktu yang tertulis sah", en: "Every date, time and time offset written is valid")
+            guard !unparsed.isEmpty else { return rule }
+            return rule + ": " + no + ", " + unparsed.map { "\($0.tag) \"\($0.raw)\"" }.joined(separator: ", ")
+        case .copiesAgree(let copies, _, _):
+            let disagreeing = check.rule.disagreeingCopies
+            return disagreeing == 0
+                ? pick(id: "Salinan metadata lain sesuai (\(copies.count))", en: "Other copies of the metadata agree (\(copies.count))")
+                : pick(id: "Salinan metadata lain sesuai: tidak, \(disagreeing) bertentangan (lihat di atas)",
+                       en: "Other copies of the metadata agree: no, \(disagreeing) disagree (see above)")
+        case .clocksAgree(let limitSeconds, let skew?):
+            let limit = duration(limitSeconds)
+            return pick(id: "Jam GPS dan jam kamera selisih paling banyak \(limit): selisih ", en: "GPS clock and camera clock at most \(limit) apart: ") + duration(abs(skew))
+        case .clocksAgree(_, nil):
+            return pick(id: "Jam GPS dan jam kamera: tidak dapat dibandingkan (salah satu tidak ada)", en: "GPS clock against camera clock: cannot compare (one is missing)")
         }
-
-        if let t = v.captureTime {
-            let day = t.wib.date
-            if let required = policy.requiredDate {
-                rules.append((has(.wrongDate) ? .fail : .pass,
-                              pick(id: "Tanggal pengambilan \(required): ", en: "Capture date \(required): ") + "\(day)"))
-            } else {
-                let allowed = Weekday.allCases.filter(policy.wfhDays.contains).map(weekday).joined(separator: ", ")
-                rules.append((has(.notWFHDay) ? .fail : .pass,
-                              pick(id: "Hari WFH (\(allowed)): ", en: "Work-from-home day (\(allowed)): ") + weekday(day.weekday)))
-                rules.append((has(.beforePolicyStart) ? .fail : .pass,
-                              pick(id: "Tidak sebelum kebijakan berlaku (\(policy.policyStart)): ", en: "Not before the policy started (\(policy.policyStart)): ") + "\(day)"))
-            }
-            rules.append((has(.futureCaptureTime) ? .fail : .pass, pick(id: "Tidak di masa depan", en: "Not in the future")))
-        } else {
-            rules.append((.fail, pick(id: "Foto memuat waktu pengambilan: tidak", en: "Photo has a capture time: no")))
-        }
-
-        if let expected = v.expectedOffset, let recorded = m.dateTimeOriginal != nil ? m.offsetTimeOriginal : m.offsetTimeDigitized {
-            rules.append((.review, pick(id: "Zona waktu kamera sesuai lokasi (\(expected)): tidak, kamera mencatat \(recorded); tanggal dinilai dari jam GPS bila ada",
-                                        en: "Camera time offset matches the place (\(expected)): no, the camera recorded \(recorded); the date is judged by the GPS clock when there is one")))
-        }
-        let unparsed = m.unparsedTimes
-        if unparsed.isEmpty {
-            rules.append((.pass, pick(id: "Setiap tanggal, jam dan zona waktu yang tertulis sah", en: "Every date, time and time offset written is valid")))
-        } else {
-            let values = unparsed.map { "\($0.tag) \"\($0.raw)\"" }.joined(separator: ", ")
-            rules.append((.review, pick(id: "Setiap tanggal, jam dan zona waktu yang tertulis sah: tidak, ", en: "Every date, time and time offset written is valid: no, ") + values))
-        }
-        if !v.copies.isEmpty || !m.unparsedPositions.isEmpty || m.copiesLeftOut {
-            let disagreeing = v.copies.filter(\.disagrees).count + m.unparsedPositions.count + (m.copiesLeftOut ? 1 : 0)
-            rules.append(disagreeing == 0
-                ? (.pass, pick(id: "Salinan metadata lain sesuai (\(v.copies.count))", en: "Other copies of the metadata agree (\(v.copies.count))"))
-                : (.review, pick(id: "Salinan metadata lain sesuai: tidak, \(disagreeing) bertentangan (lihat di atas)",
-                                 en: "Other copies of the metadata agree: no, \(disagreeing) disagree (see above)")))
-        }
-
-        let limit = duration(policy.maxClockSkewSeconds)
-        if let skew = v.clockSkewSeconds {
-            rules.append((has(.gpsTimeMismatch) ? .review : .pass,
-                          pick(id: "Jam GPS dan jam kamera selisih paling banyak \(limit): selisih ", en: "GPS clock and camera clock at most \(limit) apart: ") + duration(abs(skew))))
-        } else {
-            rules.append((.notJudged, pick(id: "Jam GPS dan jam kamera: tidak dapat dibandingkan (salah satu tidak ada)", en: "GPS clock against camera clock: cannot compare (one is missing)")))
-        }
-        return rules
     }
 
     func duration(_ seconds: Int64) -> String {
@@ -270,20 +249,16 @@ public struct ExplanationReport: ReportWriter {
     let output: TextOutput
     let messages: Messages
     let color: Bool
-    let policy: VerificationPolicy
-    let boundaryName: String
     private var count = 0
 
-    public init(output: TextOutput, messages: Messages, color: Bool, policy: VerificationPolicy, boundaryName: String) {
+    public init(output: TextOutput, messages: Messages, color: Bool) {
         self.output = output
         self.messages = messages
         self.color = color
-        self.policy = policy
-        self.boundaryName = boundaryName
     }
 
     public func row(for result: PhotoResult) -> [String] {
-        messages.explanation(of: result, policy: policy, boundaryName: boundaryName).enumerated().map { index, line in
+        messages.explanation(of: result).enumerated().map { index, line in
             let text = TerminalText.safe(line)
             return index == 1 && color ? TerminalText.colored(text, result.verdict.status) : text
         }

@@ -60,7 +60,7 @@ public struct ReportRecord: Sendable {
             foreign(m?.model),
             foreign(m?.software),
             foreign(result.error.map(messages.describe)),
-            text(EvidenceHint(metadata: m, path: result.path).map(messages.hint)),
+            text(v.hint.map(messages.hint)),
         ]
         fields = Array(zip(ReportRecord.fieldNames, values)).map { (name: $0.0, value: $0.1) }
     }

@@ -20,7 +20,7 @@ public struct BatchSummary: Sendable, Equatable {
 
     public mutating func add(_ result: PhotoResult) {
         add(result.verdict.status)
-        if EvidenceHint(metadata: result.metadata, path: result.path) != nil { withHints += 1 }
+        if result.verdict.hint != nil { withHints += 1 }
     }
 
     public mutating func add(_ status: PhotoStatus) {
@@ -67,12 +67,12 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 /// Creates the writer for a format.
 public func makeReportWriter(_ format: ReportFormat, output: TextOutput, messages: Messages,
-                             color: Bool, policy: VerificationPolicy, boundaryName: String) -> AnyReportWriter {
+                             color: Bool) -> AnyReportWriter {
     switch format {
     case .jsonl: AnyReportWriter(JSONReport(output: output, messages: messages))
     case .json: AnyReportWriter(JSONReport(output: output, messages: messages, asArray: true))
     case .csv: AnyReportWriter(CSVReport(output: output, messages: messages))
     case .table: AnyReportWriter(TableReport(output: output, messages: messages, color: color))
-    case .explain: AnyReportWriter(ExplanationReport(output: output, messages: messages, color: color, policy: policy, boundaryName: boundaryName))
+    case .explain: AnyReportWriter(ExplanationReport(output: output, messages: messages, color: color))
     }
 }

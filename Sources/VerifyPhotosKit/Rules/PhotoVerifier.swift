@@ -28,7 +28,7 @@ public struct PhotoVerifier: Sendable {
         guard let metadata = reading.metadata else {
             return PhotoResult(path: path.description, metadata: nil, verdict: .unreadable, error: reading.error)
         }
-        var verdict = judge(metadata)
+        var verdict = judge(metadata, path: path.description)
         var error: PhotoError?
         if let damage = metadata.imageDamage {
             verdict.status = .unreadable
@@ -37,74 +37,95 @@ public struct PhotoVerifier: Sendable {
         return PhotoResult(path: path.description, metadata: metadata, verdict: verdict, error: error)
     }
 
-    /// Judges metadata already read.
-    public func judge(_ metadata: PhotoMetadata) -> Verdict {
-        var reasons = Set<ReasonCode>()
-        let gps = metadata.gps
-        let margin = policy.toleranceMetres + (gps.horizontalError ?? 0)
-
-        var location: Location?
-        var offshore = false
-        if !gps.hasPositionTags {
-            reasons.insert(.noGPS)
-        } else if let position = gps.position {
-            let found = boundary.locate(position)
-            location = found
-            if found.distanceToBoundary < margin {
-                reasons.insert(.nearBoundary)
-            } else if !found.inside {
-                // A jetty or a house on stilts off the area's own coast: a person decides.
-                offshore = found.place == .atSea && found.distanceToBoundary <= policy.offshoreReachMetres
-                    && !boundary.hasOtherLand(near: position, within: found.distanceToBoundary)
-                reasons.insert(offshore ? .nearBoundary : .outsideRegency)
-            }
-        } else {
-            reasons.insert(.invalidGPS)
-        }
+    /// Judges metadata already read; `path` (its file name) only shapes the hint.
+    public func judge(_ metadata: PhotoMetadata, path: String = "") -> Verdict {
+        var checks = positionChecks(metadata.gps)
+        let location = checks.lazy.compactMap { check -> Location? in
+            if case .insideArea(_, let location) = check.rule { return location }
+            return nil
+        }.first ?? nil
 
         // The camera's offset must be the standard time where the photo was taken.
-        var expectedOffset: UTCOffset?
         let cameraTime = CaptureTime(metadata)
-        if let cameraTime, cameraTime.source != .gpsTime, let recorded = cameraTime.recordedOffset, let position = gps.position,
+        var offsetCheck: RuleCheck?
+        if let cameraTime, cameraTime.source != .gpsTime, let recorded = cameraTime.recordedOffset, let position = metadata.gps.position,
            let standard = boundary.standardOffset(at: position), standard != recorded {
-            expectedOffset = standard
-            reasons.insert(.offsetMismatch)
+            offsetCheck = RuleCheck(.offsetMatchesPlace(expected: standard, recorded: recorded), .review, reason: .offsetMismatch)
         }
         let cameraUnparsed = metadata.unparsedTimes.contains { !$0.tag.hasPrefix("GPS") && !$0.tag.hasPrefix("XMP") }
-        if !metadata.unparsedTimes.isEmpty { reasons.insert(.invalidCaptureTime) }
         // A camera clock in doubt gives way to the GPS clock, which the phone sets itself.
-        let captureTime = expectedOffset != nil || cameraUnparsed ? CaptureTime(metadata, preferGPSClock: true) : cameraTime
-        if let captureTime {
-            let day = captureTime.wib.date
-            if let required = policy.requiredDate {
-                if day != required { reasons.insert(.wrongDate) }
-            } else {
-                if !policy.wfhDays.contains(day.weekday) { reasons.insert(.notWFHDay) }
-                if day < policy.policyStart { reasons.insert(.beforePolicyStart) }
-            }
-            if captureTime.utcSeconds > policy.nowUTCSeconds + policy.maxClockSkewSeconds {
-                reasons.insert(.futureCaptureTime)
-            }
-        } else {
-            reasons.insert(.noCaptureTime)
+        let captureTime = offsetCheck != nil || cameraUnparsed ? CaptureTime(metadata, preferGPSClock: true) : cameraTime
+        checks += dateChecks(captureTime)
+        if let offsetCheck { checks.append(offsetCheck) }
+        checks.append(.pass(.validTimes(unparsed: metadata.unparsedTimes), unless: !metadata.unparsedTimes.isEmpty,
+                            .invalidCaptureTime, outcome: .review))
+
+        let copies = metadata.otherCopies.map { compare($0, position: metadata.gps.position, time: cameraTime) }
+        if !copies.isEmpty || !metadata.unparsedPositions.isEmpty || metadata.copiesLeftOut {
+            let rule = Rule.copiesAgree(copies: copies, unparsedPositions: metadata.unparsedPositions, copiesLeftOut: metadata.copiesLeftOut)
+            checks.append(.pass(rule, unless: rule.disagreeingCopies > 0, .conflictingMetadata, outcome: .review))
         }
 
         var skew: Int64?
-        if let cameraTime, cameraTime.source != .gpsTime, let gpsTime = gps.utcTime {
-            let difference = cameraTime.utcSeconds - gpsTime.secondsSinceEpoch
-            skew = difference
-            if abs(difference) > policy.maxClockSkewSeconds { reasons.insert(.gpsTimeMismatch) }
+        if let cameraTime, cameraTime.source != .gpsTime, let gpsTime = metadata.gps.utcTime {
+            skew = cameraTime.utcSeconds - gpsTime.secondsSinceEpoch
         }
-
-        let copies = metadata.otherCopies.map { compare($0, position: gps.position, time: cameraTime) }
-        if copies.contains(where: \.disagrees) || !metadata.unparsedPositions.isEmpty || metadata.copiesLeftOut {
-            reasons.insert(.conflictingMetadata)
+        let clocks = Rule.clocksAgree(limitSeconds: policy.maxClockSkewSeconds, skewSeconds: skew)
+        if let skew {
+            checks.append(.pass(clocks, unless: abs(skew) > policy.maxClockSkewSeconds, .gpsTimeMismatch, outcome: .review))
+        } else {
+            checks.append(RuleCheck(clocks, .notJudged))
         }
+        return Verdict(checks: checks, location: location, captureTime: captureTime,
+                       hint: EvidenceHint(metadata: metadata, path: path))
+    }
 
-        let ordered = ReasonCode.allCases.filter(reasons.contains)
-        return Verdict(status: PhotoStatus(reasons: ordered), reasons: ordered, location: location,
-                       boundaryMarginMetres: margin, captureTime: captureTime, clockSkewSeconds: skew,
-                       offshore: offshore, expectedOffset: expectedOffset, copies: copies)
+    /// Where the photo was taken: a position at all, a valid one, inside the area and clear of
+    /// its boundary (or just off its own coast).
+    private func positionChecks(_ gps: GPSReading) -> [RuleCheck] {
+        let areaName = boundary.area.name
+        guard gps.hasPositionTags else {
+            return [RuleCheck(.hasPosition, .fail, reason: .noGPS),
+                    RuleCheck(.insideArea(areaName: areaName, location: nil), .notJudged)]
+        }
+        guard let position = gps.position else {
+            return [RuleCheck(.validPosition(problem: gps.problem), .fail, reason: .invalidGPS),
+                    RuleCheck(.insideArea(areaName: areaName, location: nil), .notJudged)]
+        }
+        let found = boundary.locate(position)
+        let margin = policy.toleranceMetres + (gps.horizontalError ?? 0)
+        let near = found.distanceToBoundary < margin
+        // A jetty or a house on stilts off the area's own coast: a person decides.
+        let offshore = !near && !found.inside && found.place == .atSea && found.distanceToBoundary <= policy.offshoreReachMetres
+            && !boundary.hasOtherLand(near: position, within: found.distanceToBoundary)
+        var checks = [RuleCheck(.validPosition(problem: nil), .pass)]
+        let inside = Rule.insideArea(areaName: areaName, location: found)
+        checks.append(near || offshore ? RuleCheck(inside, .review, reason: .nearBoundary) : .pass(inside, unless: !found.inside, .outsideRegency))
+        if offshore {
+            checks.append(RuleCheck(.offshore(areaName: areaName, reachMetres: policy.offshoreReachMetres), .review, reason: .nearBoundary))
+        } else {
+            checks.append(.pass(.clearOfBoundary(marginMetres: margin, distanceMetres: found.distanceToBoundary),
+                                unless: near, .nearBoundary, outcome: .review))
+        }
+        return checks
+    }
+
+    /// When the photo was taken: a capture time at all, on the required or an allowed day, not
+    /// before the policy, not in the future.
+    private func dateChecks(_ captureTime: CaptureTime?) -> [RuleCheck] {
+        guard let captureTime else { return [RuleCheck(.hasCaptureTime, .fail, reason: .noCaptureTime)] }
+        let day = captureTime.wib.date
+        var checks: [RuleCheck] = []
+        if let required = policy.requiredDate {
+            checks.append(.pass(.requiredDate(required: required, captured: day), unless: day != required, .wrongDate))
+        } else {
+            checks.append(.pass(.workFromHomeDay(allowed: policy.wfhDays, captured: day.weekday),
+                                unless: !policy.wfhDays.contains(day.weekday), .notWFHDay))
+            checks.append(.pass(.policyStarted(start: policy.policyStart, captured: day), unless: day < policy.policyStart, .beforePolicyStart))
+        }
+        checks.append(.pass(.notInFuture(captured: captureTime, nowUTCSeconds: policy.nowUTCSeconds, allowedSkewSeconds: policy.maxClockSkewSeconds),
+                            unless: captureTime.utcSeconds > policy.nowUTCSeconds + policy.maxClockSkewSeconds, .futureCaptureTime))
+        return checks
     }
 
     /// Another copy of the metadata against the values judged: a position farther away than

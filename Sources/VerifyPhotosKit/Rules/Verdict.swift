@@ -1,34 +1,51 @@
-/// The judgement on one photo, with the facts each rule was decided on, so that a report can
-/// explain every outcome without judging again.
+/// The judgement on one photo: every rule's check with the facts it was decided on, so that
+/// a report can explain every outcome without judging again.
 public struct Verdict: Sendable, Equatable {
     public var status: PhotoStatus
-    /// Every reason that applies, in the order of `ReasonCode.allCases`.
+    /// Every reason that applies (the checks that did not pass), in the order of `ReasonCode.allCases`.
     public var reasons: [ReasonCode]
+    /// Each rule applied, in the order an explanation lists them.
+    public var checks: [RuleCheck]
     /// Where the GPS position is relative to the boundary (nil without a valid position).
     public var location: Location?
-    /// The near-boundary margin applied: tolerance plus the photo's GPS error, in metres.
-    public var boundaryMarginMetres: Double
     /// The judged capture time (nil without one).
     public var captureTime: CaptureTime?
-    /// Camera clock minus GPS clock, in seconds, when both are recorded.
-    public var clockSkewSeconds: Int64?
-    /// At sea off the area's own coast, within `VerificationPolicy.offshoreReachMetres` and
-    /// nearer to it than to other land: `near-boundary`, not `outside-regency`.
-    public var offshore = false
-    /// The standard offset where the photo was taken, when the camera recorded an offset that
-    /// differs from it (`offset-mismatch`).
-    public var expectedOffset: UTCOffset?
-    /// How each other copy of the metadata compares with the values judged.
-    public var copies: [CopyComparison] = []
+    /// What most likely happened to a missing or unusable position, to tell the employee.
+    public var hint: EvidenceHint?
+
+    /// The verdict the checks give: their reasons, and the status those reasons give.
+    public init(checks: [RuleCheck], location: Location? = nil, captureTime: CaptureTime? = nil, hint: EvidenceHint? = nil) {
+        let failed = Set(checks.compactMap(\.reason))
+        reasons = ReasonCode.allCases.filter(failed.contains)
+        status = PhotoStatus(reasons: reasons)
+        self.checks = checks
+        self.location = location
+        self.captureTime = captureTime
+        self.hint = hint
+    }
 
     /// The reason codes as one comma-separated text, as the state stores them.
     public var reasonList: String {
         reasons.map(\.rawValue).joined(separator: ",")
     }
 
+    /// The check of `rule`, if that rule was applied.
+    public func check(_ rule: RuleID) -> RuleCheck? {
+        checks.first { $0.rule.id == rule }
+    }
+
+    /// How each other copy of the metadata compares with the values judged.
+    public var copies: [CopyComparison] {
+        if case .copiesAgree(let copies, _, _)? = check(.copiesAgree)?.rule { return copies }
+        return []
+    }
+
     /// A verdict for a file that could not be read at all.
-    public static let unreadable = Verdict(status: .unreadable, reasons: [], location: nil,
-                                           boundaryMarginMetres: 0, captureTime: nil, clockSkewSeconds: nil)
+    public static var unreadable: Verdict {
+        var verdict = Verdict(checks: [])
+        verdict.status = .unreadable
+        return verdict
+    }
 }
 
 /// One other copy of a photo's metadata held against the values judged.
