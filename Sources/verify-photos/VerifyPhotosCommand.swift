@@ -129,19 +129,22 @@ struct VerifyPhotosCommand: ParsableCommand {
             }
         }
         StopSignal.install()
+        var run = VerificationRun()
+        run.shouldStop = { StopSignal.received() || textOutput.failure != nil }
+        run.progress = progress
+        let commitReport = {
+            try textOutput.commit()
+            try commit(reports)
+        }
         let summary: BatchSummary
         var stillUploading: [String] = []
         if let state {
-            let outcome = try runIncremental(items, statePath: state, writer: writer, output: textOutput, start: start,
-                                             settings: settings, reports: reports, progress: progress)
-            summary = outcome.summary
-            stillUploading = outcome.stillUploading
+            (summary, stillUploading) = try withState(at: state, settings: settings) { source in
+                try run.report(items, from: &source, to: writer, summary: start, commit: commitReport)
+            }
         } else {
-            var batch = BatchVerifier(verifier: settings.verifier)
-            batch.shouldStop = { StopSignal.received() || textOutput.failure != nil }
-            summary = batch.report(items, with: writer, summary: start, progress: progress)
-            try textOutput.commit()
-            try commit(reports)
+            var source = FreshReadings(verifier: settings.verifier)
+            summary = try run.report(items, from: &source, to: writer, summary: start, commit: commitReport)
         }
         progressLine.clear()
         if !quiet {
@@ -191,26 +194,21 @@ struct VerifyPhotosCommand: ParsableCommand {
         return found
     }
 
-    /// A run with `--state`. A report that could not be written (`OutputError`) marks nothing
-    /// as reported: the next `--only-new` run reports those photos.
-    private func runIncremental(_ items: [FoundItem], statePath: String, writer: AnyReportWriter, output: TextOutput,
-                                start: BatchSummary, settings: Settings, reports: ReportDirectory?,
-                                progress: (BatchSummary) -> Void) throws -> IncrementalRun.Outcome {
+    /// Runs `body` on the state's readings, under the state's lock. A report that could not be
+    /// written (`OutputError`) marks nothing as reported: the next `--only-new` run reports
+    /// those photos. Returns the summary and the photos left for later.
+    private func withState(at statePath: String, settings: Settings,
+                           _ body: (inout StateReadings) throws -> BatchSummary) throws -> (BatchSummary, [String]) {
         // File ages and run times use the system clock (--now only moves the rules' "now").
         let now = Int64(time(nil))
         do {
             let lock = try StateLock(statePath: statePath, timeout: lockTimeout, shouldStop: StopSignal.received)
             defer { withExtendedLifetime(lock) {} }
-            let state = try VerificationState(path: statePath, startedAt: now)
-            var run = IncrementalRun(verifier: settings.verifier, state: state, now: now)
-            run.onlyNew = onlyNew
-            run.settleSeconds = Int64(settleSeconds)
-            run.shouldStop = { StopSignal.received() || output.failure != nil }
-            let outcome = try run.report(items, with: writer, summary: start, progress: progress)
-            try output.commit()
-            try commit(reports)
-            try state.finishRun(at: now)
-            return outcome
+            var source = StateReadings(verifier: settings.verifier, state: try VerificationState(path: statePath, startedAt: now), now: now)
+            source.onlyNew = onlyNew
+            source.settleSeconds = Int64(settleSeconds)
+            let summary = try body(&source)
+            return (summary, source.leftForLater.map(\.description))
         } catch let error as StateError {
             if error == StateLock.stoppedWhileWaiting, let signal = StopSignal.number {
                 TextOutput.standardError("verify-photos: " + settings.messages.stopped(photos: 0) + "\n")

@@ -70,8 +70,7 @@ struct CorpusTests {
         #expect(names.count >= 150)
         let paths = names.map { folder.appendingPathComponent($0).path }
         let before = try PhotoSafetyTests.fingerprint(paths)
-        var results: [PhotoResult] = []
-        BatchVerifier(verifier: TestVerifier.verifier).run(paths.map { .photo(path: $0) }) { results.append($0) }
+        let results = TestVerifier.results(paths.map { FoundItem.photo(path: $0) })
         #expect(results.map(\.path) == paths)
         for result in results where result.verdict.status == .unreadable {
             #expect(result.error != nil, "\(result.path): unreadable without an error")

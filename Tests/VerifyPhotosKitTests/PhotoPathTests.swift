@@ -102,7 +102,7 @@ import Testing
 
         let items = PhotoFinder().find([root.path]).items
         #expect(items.count == names.count)
-        let results = items.map { BatchVerifier.verify($0, with: TestVerifier.verifier) }
+        let results = items.map { FreshReadings.verify($0, with: TestVerifier.verifier) }
         let prefix = root.path + "/"
 
         for format in ReportFormat.allCases {

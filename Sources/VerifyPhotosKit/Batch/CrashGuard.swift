@@ -11,7 +11,7 @@ import Synchronization
 /// descriptor opened beforehand (`noteCrashes(to:)`) and a line to standard error; it then
 /// hands the signal to the previous handler, so the process still dies as it would have.
 public enum CrashGuard {
-    /// Slots: one per photo of a chunk in hand (`BatchVerifier.chunkSize` is at most this).
+    /// Slots: one per photo of a chunk in hand (`FreshReadings.chunkSize` is at most this).
     static let slotCount = 256
     /// Longest path a note keeps; a longer one is cut (and then matches no photo).
     static let pathCapacity = 4096

@@ -1,15 +1,15 @@
-/// A run with a state database: only new or changed photos are read (and hashed); unchanged
-/// ones are judged again from what the state recorded, since rules and options may change.
-/// A changed file whose content hashes as before (touched, restored from a backup) is the same
-/// photo: it keeps its reading and its reported mark. A photo whose content is already
-/// recorded under a path that no longer exists was moved or renamed: it keeps its record (and
-/// is not reported as new again).
+/// The source of a run with a state database: only new or changed photos are read (and
+/// hashed); unchanged ones are judged again from what the state recorded, since rules and
+/// options may change. A changed file whose content hashes as before (touched, restored from a
+/// backup) is the same photo: it keeps its reading and its reported mark. A photo whose content
+/// is already recorded under a path that no longer exists was moved or renamed: it keeps its
+/// record (and is not reported as new again).
 ///
 /// One photo cannot end every run: the photos of a chunk are committed as in flight before
 /// they are read, so after a run died the next one reads those alone (each attempt committed
 /// first), and reports `unreadable`, without reading it, a photo that crashed a run (noted by
 /// `CrashGuard`) or that was in hand when two runs died.
-public struct IncrementalRun {
+public struct StateReadings: ResultSource {
     public var verifier: PhotoVerifier
     public let state: VerificationState
     /// A photo modified less than this long ago may still be uploading: it is left for later.
@@ -20,7 +20,13 @@ public struct IncrementalRun {
     public var now: Int64
     /// Photos per chunk: one transaction, and the most a killed run can lose.
     public var chunkSize = 64
-    public var shouldStop: @Sendable () -> Bool = { false }
+    /// What the run did besides the report.
+    public private(set) var counts = Counts()
+    public private(set) var leftForLater: [PhotoPath] = []
+
+    /// Loaded at the first chunk: what the state knows of each path, and of crashes.
+    private var recorded: (stamps: [PhotoPath: VerificationState.Stamp], inFlight: [PhotoPath: VerificationState.InFlight],
+                        crashers: [[UInt8]: Int32])?
 
     public init(verifier: PhotoVerifier, state: VerificationState, now: Int64) {
         self.verifier = verifier
@@ -28,9 +34,8 @@ public struct IncrementalRun {
         self.now = now
     }
 
-    /// What a run did besides the report.
-    public struct Outcome: Sendable {
-        public var summary: BatchSummary
+    /// How each photo of the run was had.
+    public struct Counts: Sendable, Equatable {
         /// Photos read in this run (new or changed).
         public var read = 0
         /// Photos judged from the state without reading them.
@@ -41,10 +46,11 @@ public struct IncrementalRun {
         public var moved = 0
         /// Photos reported `unreadable` without reading them, because reading them crashed a run.
         public var crashedBefore = 0
-        /// Photos left for the next run because they may still be uploading.
-        public var stillUploading: [String] = []
-        /// Whether a signal stopped the run before the end.
-        public var stopped = false
+    }
+
+    /// Marks the run's photos as reported: the report that included them is complete.
+    public mutating func reportCommitted() throws {
+        try state.finishRun(at: now)
     }
 
     private typealias FileStamp = VerificationState.FileStamp
@@ -87,77 +93,53 @@ public struct IncrementalRun {
         var how: How
     }
 
-    private enum Done<Row: Sendable>: Sendable {
+    private enum Done: Sendable {
         case skipped
-        case result(PhotoResult, Row)
-        case examined(PhotoResult, Row, Examined)
+        case result(PhotoResult)
+        case examined(PhotoResult, Examined)
         case stillUploading(PhotoPath)
     }
 
-    /// Verifies `items`, records what it read, and writes the report with `writer`.
-    public func report<W: ReportWriter>(_ items: [FoundItem], with writer: W, summary start: BatchSummary = BatchSummary(),
-                       progress: (BatchSummary) -> Void = { _ in }) throws(StateError) -> Outcome {
-        var writer = writer
-        var outcome = Outcome(summary: start)
-        var stamps = try state.stamps()
-        var inFlight = try state.inFlight()
-        let crashers = try state.crashedContent()
-        var index = 0
-        while index < items.count {
-            if shouldStop() {
-                outcome.stopped = true
-                break
-            }
-            let chunk = Array(items[index..<min(items.count, index + chunkSize)])
-            index += chunk.count
-            let work = try chunk.map { item throws(StateError) in try plan(item, stamps: &stamps, inFlight: &inFlight) }
-            let done = try handle(work, crashers: crashers, formatter: writer)
-            try state.transaction { () throws(StateError) in
-                for (work, finished) in zip(work, done) {
-                    var emit: (PhotoResult, W.Row)?
-                    switch finished {
-                    case .skipped:
-                        outcome.reused += 1
-                    case .stillUploading(let path):
-                        outcome.stillUploading.append(path.description)
-                    case .result(let result, let row):
-                        if case .cached(let path, _, _, _, let stamp) = work {
-                            outcome.reused += 1
-                            // Track what this report includes, and keep the last verdict current.
-                            if !stamp.reported || stamp.status != result.verdict.status.rawValue
-                                || stamp.reasons != result.verdict.reasonList {
-                                try state.emitted(path, verdict: result.verdict)
-                            }
+    public mutating func results(of chunk: ArraySlice<FoundItem>, include: (PhotoResult) -> Void) throws {
+        if recorded == nil { recorded = (try state.stamps(), try state.inFlight(), try state.crashedContent()) }
+        var work: [Work] = []
+        for item in chunk { work.append(try plan(item)) }
+        let done = try handle(work, crashers: recorded?.crashers ?? [:])
+        try state.transaction { () throws(StateError) in
+            for (work, finished) in zip(work, done) {
+                switch finished {
+                case .skipped:
+                    counts.reused += 1
+                case .stillUploading(let path):
+                    leftForLater.append(path)
+                case .result(let result):
+                    if case .cached(let path, _, _, _, let stamp) = work {
+                        counts.reused += 1
+                        // Track what this report includes, and keep the last verdict current.
+                        if !stamp.reported || stamp.status != result.verdict.status.rawValue
+                            || stamp.reasons != result.verdict.reasonList {
+                            try state.emitted(path, verdict: result.verdict)
                         }
-                        emit = (result, row)
-                    case .examined(let result, let row, let photo):
-                        let reportedIn = try record(photo, verdict: result.verdict, outcome: &outcome)
-                        if onlyNew && reportedIn != 0 { continue }
-                        emit = (result, row)
                     }
-                    if let (result, row) = emit {
-                        outcome.summary.add(result)
-                        writer.write(row)
-                        progress(outcome.summary)
-                    }
+                    include(result)
+                case .examined(let result, let photo):
+                    let reportedIn = try record(photo, verdict: result.verdict)
+                    if onlyNew && reportedIn != 0 { continue }
+                    include(result)
                 }
             }
         }
-        outcome.summary.stillUploading = outcome.stillUploading.count
-        writer.finish(outcome.summary)
-        return outcome
     }
 
     /// Decides on the calling thread (which owns the database) what each item needs.
-    private func plan(_ item: FoundItem, stamps: inout [PhotoPath: VerificationState.Stamp],
-                      inFlight: inout [PhotoPath: VerificationState.InFlight]) throws(StateError) -> Work {
+    private mutating func plan(_ item: FoundItem) throws(StateError) -> Work {
         guard case .photo(let path) = item else { return .other(item) }
         guard let info = path.status(), (info.st_mode & S_IFMT) == S_IFREG else { return .other(item) }
         let file = FileStamp(info)
         if now - Int64(info.st_mtim.tv_sec) < settleSeconds { return .settling(path) }
         // Each path is planned once per run, even when given twice.
-        let stamp = stamps.removeValue(forKey: path)
-        if let suspect = inFlight.removeValue(forKey: path), suspect.file == file {
+        let stamp = recorded?.stamps.removeValue(forKey: path)
+        if let suspect = recorded?.inFlight.removeValue(forKey: path), suspect.file == file {
             let known = try knownContent(path, stamp)
             if suspect.signal != 0 || suspect.attempts >= 2 { return .crashed(path, file, signal: suspect.signal, known: known) }
             return .suspect(path, file, known: known)
@@ -180,39 +162,39 @@ public struct IncrementalRun {
     /// Does the work of a chunk: first the photos in hand when a run died, one at a time, each
     /// attempt committed before it; then, once the photos to read are committed as in flight,
     /// everything else on all cores.
-    private func handle<W: ReportWriter>(_ work: [Work], crashers: [[UInt8]: Int32], formatter: W) throws(StateError) -> [Done<W.Row>] {
+    private func handle(_ work: [Work], crashers: [[UInt8]: Int32]) throws(StateError) -> [Done] {
         let verifier = self.verifier, now = self.now
-        var alone: [Int: Done<W.Row>] = [:]
+        var alone: [Int: Done] = [:]
         for (index, item) in work.enumerated() {
             guard case .suspect(let path, let file, _) = item else { continue }
             try state.beginReading([(path, file)])
-            alone[index] = IncrementalRun.perform(item, slot: 0, verifier: verifier, now: now, crashers: crashers, formatter: formatter)
+            alone[index] = StateReadings.perform(item, slot: 0, verifier: verifier, now: now, crashers: crashers)
         }
         let reading = work.compactMap { item -> (PhotoPath, FileStamp)? in
             guard case .fresh(let path, let file, _) = item else { return nil }
             return (path, file)
         }
         if !reading.isEmpty { try state.beginReading(reading) }
-        let together = parallelMap(work) { slot, item -> Done<W.Row>? in
+        let together = parallelMap(work) { slot, item -> Done? in
             if case .suspect = item { return nil }
-            return IncrementalRun.perform(item, slot: slot, verifier: verifier, now: now, crashers: crashers, formatter: formatter)
+            return StateReadings.perform(item, slot: slot, verifier: verifier, now: now, crashers: crashers)
         }
         return together.enumerated().compactMap { index, done in done ?? alone[index] }
     }
 
     /// Records a photo hashed in this run; returns the run that first reported its content (0: none yet).
-    private func record(_ photo: Examined, verdict: Verdict, outcome: inout Outcome) throws(StateError) -> Int64 {
+    private mutating func record(_ photo: Examined, verdict: Verdict) throws(StateError) -> Int64 {
         switch photo.how {
-        case .read: outcome.read += 1
-        case .sameContent: outcome.rehashed += 1
-        case .crashedBefore: outcome.crashedBefore += 1
+        case .read: counts.read += 1
+        case .sameContent: counts.rehashed += 1
+        case .crashedBefore: counts.crashedBefore += 1
         }
         var reportedIn: Int64 = 0
         if let known = photo.known, !photo.sha256.isEmpty, known.sha256 == photo.sha256 {
             reportedIn = known.reportedIn  // the same photo, touched or restored from a backup
         } else if !photo.sha256.isEmpty,
                   let (old, oldReported) = try state.entries(withHash: photo.sha256).first(where: { $0.path != photo.path && $0.path.status() == nil }) {
-            outcome.moved += 1
+            counts.moved += 1
             reportedIn = oldReported
             try state.remove(old)
         }
@@ -226,25 +208,25 @@ public struct IncrementalRun {
     }
 
     /// Runs on the worker threads: reads, hashes and judges. `slot` is the `CrashGuard` slot.
-    private static func perform<W: ReportWriter>(_ work: Work, slot: Int, verifier: PhotoVerifier, now: Int64,
-                                                 crashers: [[UInt8]: Int32], formatter: W) -> Done<W.Row> {
-        func finish(_ result: PhotoResult) -> Done<W.Row> { .result(result, formatter.row(for: result)) }
+    private static func perform(_ work: Work, slot: Int, verifier: PhotoVerifier, now: Int64,
+                                crashers: [[UInt8]: Int32]) -> Done {
+        func finish(_ result: PhotoResult) -> Done { .result(result) }
         switch work {
         case .skip:
             return .skipped
         case .settling(let path):
             return .stillUploading(path)
         case .other(let item):
-            return finish(BatchVerifier.verify(item, with: verifier, slot: slot))
+            return finish(FreshReadings.verify(item, with: verifier, slot: slot))
         case .cached(let path, let file, let json, let sha256, let stamp):
             if let reading = VerificationState.decodeReading(json) {
                 return finish(verifier.result(path: path, reading: reading))
             }
             // Recorded by a version whose readings this one cannot decode: read the photo again.
             let known = Known(sha256: sha256, readingJSON: nil, reportedIn: stamp.reportedIn)
-            return examine(path, file, known: known, slot: slot, verifier: verifier, now: now, crashers: crashers, formatter: formatter)
+            return examine(path, file, known: known, slot: slot, verifier: verifier, now: now, crashers: crashers)
         case .fresh(let path, let file, let known), .suspect(let path, let file, let known):
-            return examine(path, file, known: known, slot: slot, verifier: verifier, now: now, crashers: crashers, formatter: formatter)
+            return examine(path, file, known: known, slot: slot, verifier: verifier, now: now, crashers: crashers)
         case .crashed(let path, let file, let signal, let known):
             var sha256: [UInt8] = []
             if let opened = try? ReadOnlyFile(path: path), let hash = ContentHash(), let digest = try? hash.digest(of: opened) {
@@ -253,15 +235,14 @@ public struct IncrementalRun {
             let photo = Examined(path: path, file: file, sha256: sha256, reading: crashReading(signal: signal),
                                  known: known, how: .crashedBefore(signal: signal))
             let result = verifier.result(path: path, reading: photo.reading)
-            return .examined(result, formatter.row(for: result), photo)
+            return .examined(result, photo)
         }
     }
 
     /// Hashes a new or changed photo and reads it, unless its content is known: the same as
     /// stored for its path, or known to crash a reader.
-    private static func examine<W: ReportWriter>(_ path: PhotoPath, _ file: FileStamp, known: Known?, slot: Int,
-                                                 verifier: PhotoVerifier, now: Int64, crashers: [[UInt8]: Int32],
-                                                 formatter: W) -> Done<W.Row> {
+    private static func examine(_ path: PhotoPath, _ file: FileStamp, known: Known?, slot: Int,
+                                verifier: PhotoVerifier, now: Int64, crashers: [[UInt8]: Int32]) -> Done {
         CrashGuard.reading(path, slot: slot) {
             let reading: PhotoReading
             var sha256: [UInt8] = []
@@ -288,7 +269,7 @@ public struct IncrementalRun {
             }
             let photo = Examined(path: path, file: file, sha256: sha256, reading: reading, known: known, how: how)
             let result = verifier.result(path: path, reading: reading)
-            return .examined(result, formatter.row(for: result), photo)
+            return .examined(result, photo)
         }
     }
 

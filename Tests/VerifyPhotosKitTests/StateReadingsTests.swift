@@ -11,7 +11,24 @@ struct CollectingReport: ReportWriter {
     mutating func finish(_ summary: BatchSummary) { rows.finished = true }
 }
 
-@Suite struct IncrementalRunTests {
+/// What one run with a state gave: its summary, how each photo was had, what was left for later.
+@dynamicMemberLookup
+struct StateRunOutcome {
+    var summary: BatchSummary
+    var counts: StateReadings.Counts
+    var stillUploading: [String]
+    subscript(dynamicMember count: KeyPath<StateReadings.Counts, Int>) -> Int { counts[keyPath: count] }
+
+    /// Runs `source` over the photos in `folder` into `report`; `commit` stands for committing the report.
+    static func run(_ source: StateReadings, over folder: TemporaryFolder, into report: CollectingReport = CollectingReport(),
+                    commit: () throws -> Void = {}) throws -> StateRunOutcome {
+        var source = source
+        let summary = try VerificationRun().report(PhotoFinder().find([folder.path]).items, from: &source, to: report, commit: commit)
+        return StateRunOutcome(summary: summary, counts: source.counts, stillUploading: source.leftForLater.map(\.description))
+    }
+}
+
+@Suite struct StateReadingsTests {
     let now = Int64(Date().timeIntervalSince1970)
 
     /// A folder of fixture copies, modified an hour ago (settled), removed when released.
@@ -25,13 +42,11 @@ struct CollectingReport: ReportWriter {
         return folder
     }
 
-    private func run(_ folder: TemporaryFolder, state: String, onlyNew: Bool = false) throws -> (IncrementalRun.Outcome, [String]) {
-        let store = try VerificationState(path: state, startedAt: now)
-        var run = IncrementalRun(verifier: TestVerifier.verifier, state: store, now: now)
-        run.onlyNew = onlyNew
+    private func run(_ folder: TemporaryFolder, state: String, onlyNew: Bool = false) throws -> (StateRunOutcome, [String]) {
+        var source = StateReadings(verifier: TestVerifier.verifier, state: try VerificationState(path: state, startedAt: now), now: now)
+        source.onlyNew = onlyNew
         let report = CollectingReport()
-        let outcome = try run.report(PhotoFinder().find([folder.path]).items, with: report)
-        try store.finishRun(at: now)
+        let outcome = try StateRunOutcome.run(source, over: folder, into: report)
         return (outcome, report.rows.paths.map { URL(fileURLWithPath: $0).lastPathComponent })
     }
 
@@ -100,8 +115,10 @@ struct CollectingReport: ReportWriter {
         let state = folder.appendingPathComponent(".state.db").path
         // A run whose report never finished (killed): its photos are recorded but not reported.
         let store = try VerificationState(path: state, startedAt: now)
-        _ = try IncrementalRun(verifier: TestVerifier.verifier, state: store, now: now)
-            .report(PhotoFinder().find([folder.path]).items, with: CollectingReport())
+        struct Killed: Error {}
+        #expect(throws: Killed.self) {
+            try StateRunOutcome.run(StateReadings(verifier: TestVerifier.verifier, state: store, now: now), over: folder) { throw Killed() }
+        }
         #expect(try store.unreportedCount() == 2)
         let (outcome, reported) = try run(folder, state: state, onlyNew: true)
         #expect(outcome.read == 0)
@@ -136,9 +153,9 @@ struct CollectingReport: ReportWriter {
         #expect(try modified(photo).tv_sec == stamp.tv_sec && modified(photo).tv_nsec == stamp.tv_nsec)
         let store = try VerificationState(path: state, startedAt: now)
         let report = CollectingReport()
-        var again = IncrementalRun(verifier: TestVerifier.verifier, state: store, now: now)
+        var again = StateReadings(verifier: TestVerifier.verifier, state: store, now: now)
         again.onlyNew = true
-        let outcome = try again.report(PhotoFinder().find([folder.path]).items, with: report)
+        let outcome = try StateRunOutcome.run(again, over: folder, into: report)
         #expect(outcome.read == 1 && outcome.reused == 0)
         #expect(outcome.summary.count(of: .unreadable) == 1)
         #expect(report.rows.paths.count == 1)  // new content: reported again
@@ -232,9 +249,9 @@ struct CollectingReport: ReportWriter {
                                               ofItemAtPath: folder.appendingPathComponent("copy.jpg").path)
         let store = try VerificationState(path: state, startedAt: now)
         let report = CollectingReport()
-        var again = IncrementalRun(verifier: TestVerifier.verifier, state: store, now: now)
+        var again = StateReadings(verifier: TestVerifier.verifier, state: store, now: now)
         again.onlyNew = true
-        let next = try again.report(PhotoFinder().find([folder.path]).items, with: report)
+        let next = try StateRunOutcome.run(again, over: folder, into: report)
         #expect(report.rows.paths.map { URL(fileURLWithPath: $0).lastPathComponent } == ["copy.jpg"])
         #expect(next.read == 0 && next.crashedBefore == 1 && next.summary.count(of: .unreadable) == 1)
     }
