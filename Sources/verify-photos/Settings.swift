@@ -11,17 +11,18 @@ struct Settings {
         }
         messages = Messages(language: chosen)
 
+        let rules = command.rules
         // Defaults live in VerificationPolicy; an option given replaces one.
-        var policy = VerificationPolicy(nowUTCSeconds: try Settings.now(command.now))
-        if let tolerance = command.toleranceMetres { policy.toleranceMetres = tolerance }
-        policy.requiredDate = command.date?.date(now: policy.nowUTCSeconds)
-        if let days = command.wfhDays { policy.wfhDays = days.days }
-        if let start = command.policyStart { policy.policyStart = start }
-        if let skew = command.maxClockSkew { policy.maxClockSkewSeconds = skew.seconds }
+        var policy = VerificationPolicy(nowUTCSeconds: try Settings.now(rules.now))
+        if let tolerance = rules.toleranceMetres { policy.toleranceMetres = tolerance }
+        policy.requiredDate = rules.date?.date(now: policy.nowUTCSeconds)
+        if let days = rules.wfhDays { policy.wfhDays = days.days }
+        if let start = rules.policyStart { policy.policyStart = start }
+        if let skew = rules.maxClockSkew { policy.maxClockSkewSeconds = skew.seconds }
 
         let boundary: Boundary
         do throws(BoundaryError) {
-            if let path = command.boundary {
+            if let path = rules.boundary {
                 boundary = try Boundary.load(path: path)
             } else {
                 boundary = try Boundary.bangkaBarat()
@@ -34,7 +35,7 @@ struct Settings {
 
     /// `--lang`, else `$VERIFY_PHOTOS_LANG`, else Indonesian; nil when the variable names neither.
     static func language(_ command: VerifyPhotosCommand) -> Language? {
-        if let chosen = command.lang { return chosen }
+        if let chosen = command.report.lang { return chosen }
         return Language(argument: languageName(command))
     }
 

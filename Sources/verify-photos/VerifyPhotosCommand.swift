@@ -18,75 +18,20 @@ struct VerifyPhotosCommand: ParsableCommand {
             """,
         version: version)
 
-    @Argument(help: "Photo files and folders to check.")
-    var paths: [String] = []
+    @OptionGroup(title: "Photos")
+    var input: InputOptions
 
-    @Option(name: .customLong("files-from"), help: ArgumentHelp("Also check the paths listed in this file, one per line (- reads standard input). A listed file that is missing is reported unreadable.", valueName: "file"))
-    var filesFrom: String?
+    @OptionGroup(title: "Rules")
+    var rules: RuleOptions
 
-    @Flag(help: "With --files-from: the paths are separated by NUL bytes (find -print0), not lines.")
-    var null = false
+    @OptionGroup(title: "Report")
+    var report: ReportOptions
 
-    @Option(help: "Output format: table, explain, jsonl, csv or json. Default: from the --output name (.jsonl, .ndjson, .json, .csv); else explain for one file and table for more on a terminal, jsonl otherwise.")
-    var format: ReportFormat?
-
-    @Option(help: "Write the report to this file instead of standard output; without --format its name must end in .jsonl, .ndjson, .json or .csv.")
-    var output: String?
-
-    @Option(help: "GeoJSON boundary to use instead of the embedded Kabupaten Bangka Barat outline.")
-    var boundary: String?
-
-    @Option(name: .customLong("tolerance-m"), parsing: .unconditional,
-            help: "Metres from the boundary within which a photo needs review (plus the photo's GPS error). Default: \(Int(VerificationPolicy.defaults.toleranceMetres)).")
-    var toleranceMetres: Double?
-
-    @Option(help: "Required capture date (WIB): YYYY-MM-DD, today or yesterday. Replaces the WFH-day and policy-start rules.")
-    var date: RequiredDay?
-
-    @Option(name: .customLong("wfh-days"),
-            help: "Allowed work-from-home weekdays, comma-separated (English or Indonesian names). Default: \(VerificationPolicy.defaults.wfhDays.map(\.rawValue).sorted().joined(separator: ",")).")
-    var wfhDays: WeekdayList?
-
-    @Option(name: .customLong("policy-start"), help: "First day of the policy (YYYY-MM-DD). Default: \(VerificationPolicy.defaults.policyStart).")
-    var policyStart: CalendarDate?
-
-    @Option(name: .customLong("max-clock-skew"), parsing: .unconditional,
-            help: "Largest allowed difference between GPS and camera clocks: minutes, or a number with s, m or h. Default: \(VerificationPolicy.defaults.maxClockSkewSeconds / 60) minutes.")
-    var maxClockSkew: ClockSkew?
-
-    @Option(help: "Language of what people read: id (Bahasa Indonesia) or en. Default: $VERIFY_PHOTOS_LANG, else id.")
-    var lang: Language?
-
-    @Flag(help: "Never colour the output.")
-    var noColor = false
-
-    @Flag(help: "Print only photos that need attention, and nothing when all are ok (for cron); still say on standard error how many may still be uploading.")
-    var quiet = false
-
-    @Option(help: ArgumentHelp("Keep a SQLite state of every photo seen, so that later runs read only new or changed photos.", valueName: "file"))
-    var state: String?
-
-    @Flag(help: "With --state: report only photos no earlier finished report included.")
-    var onlyNew = false
-
-    @Option(name: .customLong("report-dir"), help: ArgumentHelp("Also write the report as DIR/YYYY-MM-DD-HHMMSS.jsonl and .csv, and its summary line as .txt, each renamed into place when complete.", valueName: "dir"))
-    var reportDir: String?
-
-    @Option(name: .customLong("settle-seconds"), parsing: .unconditional, help: "With --state: leave photos modified less than this many seconds ago (and JPEGs without their end marker) for the next run.")
-    var settleSeconds: Int = 60
-
-    @Option(name: .customLong("lock-timeout"), parsing: .unconditional, help: "With --state: seconds to wait for another run using the same state before giving up (exit 2).")
-    var lockTimeout: Double = 300
-
-    @Option(help: .hidden)
-    var now: String?
+    @OptionGroup(title: "Nightly runs")
+    var nightly: StateOptions
 
     func validate() throws {
-        if paths.isEmpty && filesFrom == nil { throw ValidationError("give at least one photo file or folder, or --files-from FILE") }
-        if null && filesFrom == nil { throw ValidationError("--null needs --files-from FILE") }
-        if let toleranceMetres, !(toleranceMetres >= 0) { throw ValidationError("--tolerance-m must be 0 or more") }
-        if onlyNew && state == nil { throw ValidationError("--only-new needs --state FILE") }
-        if settleSeconds < 0 || !(lockTimeout >= 0) { throw ValidationError("--settle-seconds and --lock-timeout must be 0 or more") }
+        if input.paths.isEmpty && input.filesFrom == nil { throw ValidationError("give at least one photo file or folder, or --files-from FILE") }
     }
 
     func run() throws {
@@ -96,28 +41,28 @@ struct VerifyPhotosCommand: ParsableCommand {
         let items = found.items
         let chosenFormat = try chooseFormat(found: found, messages: messages)
         // An existing --output file is replaced only by a complete report (see `commit`).
-        let textOutput = try output.map { path throws(OutputError) in try TextOutput(replacing: path) } ?? TextOutput()
+        let textOutput = try report.output.map { path throws(OutputError) in try TextOutput(replacing: path) } ?? TextOutput()
         if items.isEmpty {
             TextOutput.standardError("verify-photos: " + messages.noPhotosFound(skipped: found.skipped) + "\n")
         }
-        let color = textOutput.isTerminal && !noColor && getenv("NO_COLOR") == nil
+        let color = textOutput.isTerminal && !report.noColor && getenv("NO_COLOR") == nil
         let makeWriter = { @Sendable in
             makeReportWriter(chosenFormat, output: textOutput, messages: messages, color: color)
         }
         let progressLine = ProgressLine()
-        let showProgress = TextOutput.standardErrorIsTerminal && items.count > 1 && !quiet
-        var writers = [quiet ? AnyReportWriter(QuietReport(makeWriter)) : makeWriter()]
+        let showProgress = TextOutput.standardErrorIsTerminal && items.count > 1 && !report.quiet
+        var writers = [report.quiet ? AnyReportWriter(QuietReport(makeWriter)) : makeWriter()]
         if showProgress && textOutput.isTerminal && ProgressLine.outputSharesTerminal {
             writers[0] = AnyReportWriter(ProgressClearingReport(writers[0], progress: progressLine))
         }
         var reports: ReportDirectory?
-        if let reportDir {
+        if let reportDir = report.reportDir {
             do {
                 reports = try ReportDirectory(path: reportDir, startedAt: Int64(time(nil)), summaryFile: true)
             } catch {
                 throw ConfigurationError("--report-dir: \(error)")
             }
-            writers += reports?.writers(messages: messages, onlyNew: onlyNew) ?? []
+            writers += reports?.writers(messages: messages, onlyNew: nightly.onlyNew) ?? []
         }
         let writer = writers.count == 1 ? writers[0] : AnyReportWriter(CombinedReport(writers))
 
@@ -138,7 +83,7 @@ struct VerifyPhotosCommand: ParsableCommand {
         }
         let summary: BatchSummary
         var stillUploading: [String] = []
-        if let state {
+        if let state = nightly.state {
             (summary, stillUploading) = try withState(at: state, settings: settings) { source in
                 try run.report(items, from: &source, to: writer, summary: start, commit: commitReport)
             }
@@ -147,7 +92,7 @@ struct VerifyPhotosCommand: ParsableCommand {
             summary = try run.report(items, from: &source, to: writer, summary: start, commit: commitReport)
         }
         progressLine.clear()
-        if !quiet {
+        if !report.quiet {
             for path in stillUploading.prefix(20) {
                 TextOutput.standardError("verify-photos: " + messages.stillUploading(path) + "\n")
             }
@@ -156,7 +101,7 @@ struct VerifyPhotosCommand: ParsableCommand {
         if !stillUploading.isEmpty {
             TextOutput.standardError("verify-photos: " + messages.stillUploading(count: stillUploading.count) + "\n")
         }
-        if ![.table, .explain].contains(chosenFormat), TextOutput.standardErrorIsTerminal, !quiet, !items.isEmpty {
+        if ![.table, .explain].contains(chosenFormat), TextOutput.standardErrorIsTerminal, !report.quiet, !items.isEmpty {
             TextOutput.standardError(messages.summary(summary) + "\n")
         }
         if let signal = StopSignal.number {
@@ -177,9 +122,9 @@ struct VerifyPhotosCommand: ParsableCommand {
         } catch {
             throw ConfigurationError("no such file or folder: \(error.path)")
         }
-        if let filesFrom {
+        if let filesFrom = input.filesFrom {
             do {
-                roots += try FileList.read(from: filesFrom, separator: null ? .nul : .newline)
+                roots += try FileList.read(from: filesFrom, separator: input.null ? .nul : .newline)
             } catch {
                 throw ConfigurationError(messages.fileListUnreadable(error.path, reason: error.reason))
             }
@@ -202,11 +147,11 @@ struct VerifyPhotosCommand: ParsableCommand {
         // File ages and run times use the system clock (--now only moves the rules' "now").
         let now = Int64(time(nil))
         do {
-            let lock = try StateLock(statePath: statePath, timeout: lockTimeout, shouldStop: StopSignal.received)
+            let lock = try StateLock(statePath: statePath, timeout: nightly.lockTimeout, shouldStop: StopSignal.received)
             defer { withExtendedLifetime(lock) {} }
             var source = StateReadings(verifier: settings.verifier, state: try VerificationState(path: statePath, startedAt: now), now: now)
-            source.onlyNew = onlyNew
-            source.settleSeconds = Int64(settleSeconds)
+            source.onlyNew = nightly.onlyNew
+            source.settleSeconds = Int64(nightly.settleSeconds)
             let summary = try body(&source)
             return (summary, source.leftForLater.map(\.description))
         } catch let error as StateError {
@@ -235,8 +180,8 @@ struct VerifyPhotosCommand: ParsableCommand {
     /// is refused, so that `laporan.xlsx` never silently holds JSON); else explain one file to
     /// a person, a table of many; JSON Lines for scripts and pipes.
     private func chooseFormat(found: FoundFiles, messages: Messages) throws -> ReportFormat {
-        if let format { return format }
-        if let output {
+        if let format = report.format { return format }
+        if let output = report.output {
             let name = output.split(separator: "/").last ?? ""
             let ending = name.dropFirst().split(separator: ".", omittingEmptySubsequences: false).dropFirst().last?.lowercased()
             switch ending {
@@ -248,7 +193,7 @@ struct VerifyPhotosCommand: ParsableCommand {
         }
         guard isatty(STDOUT_FILENO) == 1 else { return .jsonl }
         // One file named on the command line (not a folder holding one photo, nor a list).
-        let singleFile = filesFrom == nil && rawPaths.count == 1 && found.items == [.photo(rawPaths[0])]
+        let singleFile = input.filesFrom == nil && rawPaths.count == 1 && found.items == [.photo(rawPaths[0])]
         return singleFile ? .explain : .table
     }
 }
@@ -262,7 +207,7 @@ extension VerifyPhotosCommand {
             CommandLine.unsafeArgv[index].map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) }
         }
         var remaining = raw[...]
-        return paths.map { path in
+        return input.paths.map { path in
             guard let index = remaining.firstIndex(where: { String(decoding: $0, as: UTF8.self) == path }) else { return PhotoPath(path) }
             defer { remaining = remaining[(index + 1)...] }
             return PhotoPath(bytes: remaining[index])

@@ -25,7 +25,7 @@ do {
 /// what, and with which state.
 func fail(_ message: String) -> Never {
     let messages = Messages(language: Settings.language(command) ?? .indonesian)
-    TextOutput.standardError(messages.failure(message, at: Int64(time(nil)), statePath: command.state) + "\n")
+    TextOutput.standardError(messages.failure(message, at: Int64(time(nil)), statePath: command.nightly.state) + "\n")
     VerifyPhotosCommand.exit(withError: ExitCode(2))
 }
 
