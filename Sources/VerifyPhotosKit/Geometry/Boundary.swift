@@ -7,13 +7,15 @@ import Foundation
 /// The area photos must be taken in, with the layers used to say where a point is.
 public struct Boundary: Sendable {
     /// The area itself (all features of the boundary file, merged).
-    public var area: Region
+    var area: Region
     /// Districts and villages inside the area (only for the embedded Bangka Barat outline).
-    public var kecamatan: RegionLayer
-    public var desa: RegionLayer
+    var kecamatan: RegionLayer
+    var desa: RegionLayer
     /// Areas outside it, most specific first: neighbouring regencies, then provinces.
-    public var neighbours: RegionLayer
-    public var provinces: RegionLayer
+    var neighbours: RegionLayer
+    var provinces: RegionLayer
+    /// The area's name, as its file names it ("Kabupaten Bangka Barat").
+    public var name: String { area.name }
     /// Whether this is the compiled-in Kabupaten Bangka Barat outline.
     public var isEmbeddedDefault: Bool
 

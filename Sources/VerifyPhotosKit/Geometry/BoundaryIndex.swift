@@ -4,12 +4,12 @@
 /// Each grid cell knows the edges that touch it; a cell no edge touches is wholly inside or
 /// wholly outside, decided once when the index is built. Inside-ness is the even-odd rule over
 /// all rings, so islands and holes need no special case; a point exactly on an edge is inside.
-public struct BoundaryIndex: Sendable {
+struct BoundaryIndex: Sendable {
     // Edges as structure-of-arrays in degrees: x = longitude, y = latitude.
     private var ax: [Double] = [], ay: [Double] = [], bx: [Double] = [], by: [Double] = []
     /// Bounding box of all vertices.
-    public private(set) var minX = Double.infinity, minY = Double.infinity
-    public private(set) var maxX = -Double.infinity, maxY = -Double.infinity
+    private(set) var minX = Double.infinity, minY = Double.infinity
+    private(set) var maxX = -Double.infinity, maxY = -Double.infinity
     private var columns = 1, rows = 1
     private var cellWidth = 1.0, cellHeight = 1.0
     /// Edges touching each cell (CSR layout: `cellStart[c]..<cellStart[c+1]` in `cellEdges`).
@@ -23,10 +23,10 @@ public struct BoundaryIndex: Sendable {
     private var emptyRings: [UInt16] = [0]
 
     /// Number of edges indexed.
-    public var edgeCount: Int { ax.count }
+    var edgeCount: Int { ax.count }
 
     /// Builds the index over `rings` (each a list of points; closing point optional).
-    public init(rings: [Ring]) {
+    init(rings: [Ring]) {
         for ring in rings where ring.count >= 2 {
             for i in 0..<ring.count {
                 let a = ring[i], b = ring[(i + 1) % ring.count]
@@ -177,7 +177,7 @@ public struct BoundaryIndex: Sendable {
     }
 
     /// Whether `point` is inside (or exactly on the boundary of) the multipolygon.
-    public func contains(_ point: GeoPoint) -> Bool {
+    func contains(_ point: GeoPoint) -> Bool {
         let x = point.longitude, y = point.latitude
         guard !ax.isEmpty, x >= minX, x <= maxX, y >= minY, y <= maxY else { return false }
         let r = row(y), c = column(x)
@@ -207,7 +207,7 @@ public struct BoundaryIndex: Sendable {
     /// The point of the boundary nearest to `point` and the distance to it in metres, or nil
     /// for an empty index. Searches grid cells in growing squares around the point and stops
     /// once no unsearched cell can hold anything nearer.
-    public func nearestBoundaryPoint(to point: GeoPoint) -> (point: GeoPoint, metres: Double)? {
+    func nearestBoundaryPoint(to point: GeoPoint) -> (point: GeoPoint, metres: Double)? {
         guard !ax.isEmpty, point.latitude.isFinite, point.longitude.isFinite else { return nil }
         let scale = Geodesy.metresPerDegree(atLatitude: point.latitude)
         let kx = scale.east, ky = scale.north
@@ -260,7 +260,7 @@ public struct BoundaryIndex: Sendable {
     }
 
     /// Distance in metres from `point` to the nearest edge.
-    public func distance(to point: GeoPoint) -> Double? {
+    func distance(to point: GeoPoint) -> Double? {
         nearestBoundaryPoint(to: point)?.metres
     }
 

@@ -5,14 +5,14 @@ import Foundation
 #endif
 
 /// A closed ring of points (first point repeated at the end or not; both are accepted).
-public typealias Ring = [GeoPoint]
+typealias Ring = [GeoPoint]
 
 /// One feature of a GeoJSON file: its name, code and all its rings (outer rings and holes;
 /// inside-ness is decided by the even-odd rule over all of them).
-public struct GeoFeature: Sendable {
-    public var name: String?
-    public var code: String?
-    public var rings: [Ring]
+struct GeoFeature: Sendable {
+    var name: String?
+    var code: String?
+    var rings: [Ring]
 }
 
 /// Why a boundary file could not be used.
@@ -30,9 +30,9 @@ public enum BoundaryError: Error, Equatable, Sendable {
 /// Reads GeoJSON (RFC 7946): a FeatureCollection, a Feature or a bare geometry; Polygon or
 /// MultiPolygon (other geometry types are ignored). Coordinates are `[lon, lat]`; a file whose
 /// positions are not longitude/latitude, or whose polygons enclose no area, is refused.
-public enum GeoJSON {
+enum GeoJSON {
     /// The polygon features in `data`. `source` names the file in error messages.
-    public static func features(from data: Data, source: String) throws(BoundaryError) -> [GeoFeature] {
+    static func features(from data: Data, source: String) throws(BoundaryError) -> [GeoFeature] {
         let document: Node
         do {
             document = try JSONDecoder().decode(Node.self, from: data)

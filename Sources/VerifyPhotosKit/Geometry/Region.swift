@@ -5,28 +5,28 @@ import Foundation
 #endif
 
 /// A named area (regency, district, village, province) with its indexed outline.
-public struct Region: Sendable {
-    public var name: String
-    public var code: String?
-    public var outline: BoundaryIndex
+struct Region: Sendable {
+    var name: String
+    var code: String?
+    var outline: BoundaryIndex
 
-    public init(name: String, code: String?, outline: BoundaryIndex) {
+    init(name: String, code: String?, outline: BoundaryIndex) {
         self.name = name
         self.code = code
         self.outline = outline
     }
 
     /// Whether `point` lies inside or on the outline.
-    public func contains(_ point: GeoPoint) -> Bool {
+    func contains(_ point: GeoPoint) -> Bool {
         outline.contains(point)
     }
 }
 
 /// A set of non-overlapping regions of one kind (all villages, all provinces, ...).
-public struct RegionLayer: Sendable {
-    public var regions: [Region]
+struct RegionLayer: Sendable {
+    var regions: [Region]
 
-    public init(regions: [Region]) {
+    init(regions: [Region]) {
         self.regions = regions
     }
 
@@ -40,12 +40,12 @@ public struct RegionLayer: Sendable {
     }
 
     /// The first region containing `point`.
-    public func region(containing point: GeoPoint) -> Region? {
+    func region(containing point: GeoPoint) -> Region? {
         regions.first { $0.contains(point) }
     }
 
     /// The region nearest to `point` within `metres`; used for the slivers between villages.
-    public func nearestRegion(to point: GeoPoint, within metres: Double) -> Region? {
+    func nearestRegion(to point: GeoPoint, within metres: Double) -> Region? {
         var best: (Region, Double)?
         for region in regions {
             guard let d = region.outline.distance(to: point), d <= metres else { continue }

@@ -1,5 +1,5 @@
 extension Messages {
-    public func weekday(_ day: Weekday) -> String {
+    func weekday(_ day: Weekday) -> String {
         switch day {
         case .sunday: pick(id: "Minggu", en: "Sunday")
         case .monday: pick(id: "Senin", en: "Monday")
@@ -21,7 +21,7 @@ extension Messages {
     }
 
     /// An OpenStreetMap link that centres on the point with a marker.
-    public static func mapLink(_ p: GeoPoint) -> String {
+    static func mapLink(_ p: GeoPoint) -> String {
         let lat = fixed(p.latitude, 6), lon = fixed(p.longitude, 6)
         return "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\(lon)#map=16/\(lat)/\(lon)"
     }

@@ -50,7 +50,7 @@ public struct Messages: Sendable {
         }
     }
 
-    public func gpsProblem(_ problem: GPSProblem) -> String {
+    func gpsProblem(_ problem: GPSProblem) -> String {
         switch problem {
         case .zeroDenominator: pick(id: "nilai koordinat dengan penyebut nol", en: "a coordinate with a zero denominator")
         case .malformed: pick(id: "tag koordinat rusak atau tidak lengkap", en: "coordinate tags damaged or incomplete")
@@ -86,7 +86,7 @@ public struct Messages: Sendable {
     }
 
     /// What a file that is not a photo is, as a noun: `PDF document`.
-    public func fileKind(_ kind: FileKind) -> String {
+    func fileKind(_ kind: FileKind) -> String {
         switch kind {
         case .pdf: pick(id: "dokumen PDF", en: "PDF document")
         case .zip: pick(id: "arsip ZIP atau dokumen Office (DOCX, XLSX)", en: "ZIP archive or Office document (DOCX, XLSX)")
@@ -138,7 +138,7 @@ public struct Messages: Sendable {
     }
 
     /// The place with its preposition, for a sentence: `di Kota Pangkal Pinang`, `at sea`.
-    public func placePhrase(_ place: Place) -> String {
+    func placePhrase(_ place: Place) -> String {
         switch place {
         case .atSea, .outsideIndonesia: pick(id: "di ", en: "") + self.place(place)
         default: pick(id: "di ", en: "in ") + self.place(place)
@@ -147,7 +147,7 @@ public struct Messages: Sendable {
 
     /// A distance for people: whole metres below 1 km, one decimal below 100 km, whole km above;
     /// `-` when there is no finite distance (never traps, whatever the value).
-    public func distance(_ metres: Double) -> String {
+    func distance(_ metres: Double) -> String {
         guard metres.isFinite else { return "-" }
         if abs(metres) < 1000 { return "\(Messages.fixed(metres, 0)) m" }
         if abs(metres) >= 100_000 { return "\(Messages.fixed(metres / 1000, 0)) km" }
@@ -158,7 +158,7 @@ public struct Messages: Sendable {
     // MARK: Hints
 
     /// What most likely happened, and what the employee should do instead.
-    public func hint(_ hint: EvidenceHint) -> String {
+    func hint(_ hint: EvidenceHint) -> String {
         let sendOriginal = pick(
             id: " Minta pegawai memotret ulang dengan lokasi kamera aktif dan mengirim foto asli sebagai dokumen/berkas, bukan sebagai foto.",
             en: " Ask the employee to take the photo again with the camera's location on and to send the original as a document/file, not as a photo.")
@@ -199,7 +199,7 @@ public struct Messages: Sendable {
     }
 
     /// The summary of a `--only-new` report: `0 foto baru` on a night without new photos.
-    public func newPhotosSummary(_ summary: BatchSummary) -> String {
+    func newPhotosSummary(_ summary: BatchSummary) -> String {
         let head = pick(id: "\(summary.photos) foto baru", en: "\(summary.photos) new \(photos(summary.photos))")
         return head + (summary.photos == 0 ? "" : ": " + statusCounts(summary)) + summaryTail(summary)
     }

@@ -1,5 +1,5 @@
 /// One value of a report field.
-public enum FieldValue: Sendable, Equatable {
+enum FieldValue: Sendable, Equatable {
     case null
     /// Text the tool wrote itself (codes, dates, place names).
     case text(String)
@@ -13,18 +13,18 @@ public enum FieldValue: Sendable, Equatable {
 
 /// The machine-readable row of one photo: the fields of the JSON Lines contract, in order.
 /// JSON, JSON Lines and CSV are all written from this one definition.
-public struct ReportRecord: Sendable {
-    public var fields: [(name: String, value: FieldValue)]
+struct ReportRecord: Sendable {
+    var fields: [(name: String, value: FieldValue)]
 
     /// The contract's field names, in output order (also the CSV header).
-    public static let fieldNames = [
+    static let fieldNames = [
         "path", "status", "reasons", "format", "latitude", "longitude", "altitude_m", "gps_accuracy_m",
         "gps_time", "datetime_original", "offset_time", "captured_at", "inside", "distance_to_boundary_m",
         "kecamatan", "desa", "located_in", "make", "model", "software", "error", "hint",
     ]
 
     /// The record of `result`; `messages` words the `error` field.
-    public init(_ result: PhotoResult, messages: Messages) {
+    init(_ result: PhotoResult, messages: Messages) {
         let m = result.metadata
         let v = result.verdict
         let location = v.location

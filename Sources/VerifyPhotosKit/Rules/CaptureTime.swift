@@ -69,7 +69,7 @@ public struct CaptureTime: Sendable, Equatable {
 /// system's tzdata, which FoundationEssentials does not read.
 public enum WIB {
     /// The WIB wall-clock time of an instant.
-    public static func localTime(utcSeconds: Int64) -> LocalDateTime {
+    static func localTime(utcSeconds: Int64) -> LocalDateTime {
         LocalDateTime(secondsSinceEpoch: utcSeconds + Int64(UTCOffset.wib.seconds))
     }
 

@@ -24,7 +24,7 @@ public struct PhotoVerifier: Sendable {
     }
 
     /// Judges what reading a file gave (now, or in an earlier run).
-    public func result(path: PhotoPath, reading: PhotoReading) -> PhotoResult {
+    func result(path: PhotoPath, reading: PhotoReading) -> PhotoResult {
         guard let metadata = reading.metadata else {
             return PhotoResult(path: path.description, metadata: nil, verdict: .unreadable, error: reading.error)
         }
@@ -83,7 +83,7 @@ public struct PhotoVerifier: Sendable {
     /// Where the photo was taken: a position at all, a valid one, inside the area and clear of
     /// its boundary (or just off its own coast).
     private func positionChecks(_ gps: GPSReading) -> [RuleCheck] {
-        let areaName = boundary.area.name
+        let areaName = boundary.name
         guard gps.hasPositionTags else {
             return [RuleCheck(.hasPosition, .fail, reason: .noGPS),
                     RuleCheck(.insideArea(areaName: areaName, location: nil), .notJudged)]
