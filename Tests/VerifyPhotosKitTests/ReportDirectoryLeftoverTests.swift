@@ -79,4 +79,22 @@ import Testing
             #expect(ReportDirectory.temporaryOwner(name) == nil, "\(name)")
         }
     }
+
+    /// The temporary files of `--report-dir` are created new: a file or a symbolic link already
+    /// at the name is refused and left as it was, never written through.
+    @Test func aTemporaryNameThatExistsIsNeverWrittenThrough() throws {
+        let folder = try TemporaryFolder()
+        let target = folder.appendingPathComponent("target.txt").path
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: target))
+        let link = folder.appendingPathComponent("link.tmp").path
+        #expect(symlink(target, link) == 0)
+        #expect(throws: OutputError.self) { try TextOutput(creatingNew: link) }
+        #expect(throws: OutputError.self) { try TextOutput(creatingNew: target) }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep")
+        let fresh = folder.appendingPathComponent("new.tmp").path
+        let output = try TextOutput(creatingNew: fresh)
+        output.line("x")
+        output.flush()
+        #expect(try String(contentsOfFile: fresh, encoding: .utf8) == "x\n")
+    }
 }

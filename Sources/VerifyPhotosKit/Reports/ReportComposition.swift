@@ -188,7 +188,7 @@ public final class ReportDirectory {
         var opened: [TextOutput] = []
         for temporary in temporaryPaths {
             do {
-                opened.append(try TextOutput(path: temporary))
+                opened.append(try TextOutput(creatingNew: temporary))
             } catch {
                 temporaryPaths.prefix(opened.count).forEach { unlink($0) }
                 throw error

@@ -64,6 +64,24 @@ public final class TextOutput: @unchecked Sendable {
         name = path
     }
 
+    /// A new file at `path`, which must not exist yet (not even as a symbolic link): the
+    /// temporary files of `--report-dir`, which nothing else may have put in their place.
+    init(creatingNew path: String) throws(OutputError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw OutputError(output: path, errno: errno) }
+        guard let file = fdopen(fd, "w") else {
+            close(fd)
+            unlink(path)
+            throw OutputError(output: path, reason: "out of memory")
+        }
+        stream = file
+        ownsStream = true
+        placement = .direct
+        isTerminal = false
+        columns = nil
+        name = path
+    }
+
     /// A report that replaces the file at `path` only once `commit` finds it complete: it is
     /// written under a temporary name, unique to this run, in the same folder. An existing file
     /// keeps its content (and gives its permissions) until then. A path that exists but is not
