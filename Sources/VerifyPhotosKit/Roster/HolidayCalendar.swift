@@ -1,0 +1,335 @@
+/// A day off fixed by decree, national holiday or joint leave (cuti bersama), with the decree
+/// that fixes it, so that a report can say why no photo was expected that day.
+public struct Holiday: Sendable, Equatable {
+    /// Raw values are those written in the CSV's kind column.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Libur nasional.
+        case nationalHoliday = "libur-nasional"
+        /// Cuti bersama: binding for civil servants (ASN) through a presidential decree.
+        case jointLeave = "cuti-bersama"
+
+        /// Indonesian or English, any case, with `-`, `_` or a space between the words.
+        init?(csv text: String) {
+            let key = String(text.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
+            switch key {
+            case "libur-nasional", "national-holiday": self = .nationalHoliday
+            case "cuti-bersama", "joint-leave": self = .jointLeave
+            default: return nil
+            }
+        }
+    }
+
+    public let date: CalendarDate
+    public let name: String
+    public let kind: Kind
+    /// The decree, as written in the file (for example "SKB 3 Menteri No. 1497/2025, ...").
+    public let source: String
+
+    public init(date: CalendarDate, name: String, kind: Kind, source: String) {
+        self.date = date
+        self.name = name
+        self.kind = kind
+        self.source = source
+    }
+}
+
+/// The days off on which no work-from-home photo is expected: the national calendar compiled
+/// in from `holidays/`, extended by a file given with `--holidays`.
+public struct HolidayCalendar: Sendable, Equatable {
+    private let byDate: [CalendarDate: Holiday]
+    /// The years with at least one day in the calendar, ascending.
+    public let years: [Int]
+
+    /// A later holiday replaces an earlier one on the same date.
+    public init(_ holidays: [Holiday]) {
+        var byDate: [CalendarDate: Holiday] = [:]
+        for holiday in holidays { byDate[holiday.date] = holiday }
+        self.byDate = byDate
+        years = Set(byDate.keys.map(\.year)).sorted()
+    }
+
+    /// The calendar shipped in `holidays/*.csv`. A file that does not parse would be left out;
+    /// `HolidayCalendarTests` keeps such a file from being shipped.
+    public static let embedded: HolidayCalendar = EmbeddedHolidays.files.keys.sorted().reduce(HolidayCalendar([])) { calendar, name in
+        guard let text = EmbeddedHolidays.files[name],
+              let year = try? HolidayCalendar(csv: text, source: "holidays/\(name)") else { return calendar }
+        return calendar.merging(year)
+    }
+
+    /// Every day in the calendar, in date order.
+    public var holidays: [Holiday] {
+        byDate.values.sorted { $0.date < $1.date }
+    }
+
+    public func holiday(on date: CalendarDate) -> Holiday? {
+        byDate[date]
+    }
+
+    /// Whether the calendar lists any day of `year`: a year it does not cover has no known
+    /// holidays, which is not the same as having none.
+    public func covers(year: Int) -> Bool {
+        years.contains(year)
+    }
+
+    /// This calendar with the days of `other` added; a day of `other` replaces this
+    /// calendar's day on the same date (a local file corrects or extends the shipped one).
+    public func merging(_ other: HolidayCalendar) -> HolidayCalendar {
+        HolidayCalendar(Array(byDate.merging(other.byDate) { _, theirs in theirs }.values))
+    }
+
+    /// Reads a holiday file (`--holidays FILE.csv`): see `init(csv:source:)` for the format.
+    public static func load(path: String) throws(HolidayFileError) -> HolidayCalendar {
+        let file: ReadOnlyFile
+        do throws(PhotoError) {
+            file = try ReadOnlyFile(path: path, headSize: 0)
+        } catch {
+            throw HolidayFileError.cannotRead(path: path, reason: Messages.english.describe(error))
+        }
+        guard file.size <= maximumFileSize else {
+            throw HolidayFileError.cannotRead(path: path, reason: "larger than 1 MiB, which no list of holidays is: is it the right file?")
+        }
+        let bytes: [UInt8]
+        do throws(PhotoError) {
+            bytes = try file.bytes(at: 0, count: Int(file.size))
+        } catch {
+            throw HolidayFileError.cannotRead(path: path, reason: Messages.english.describe(error))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            let bad = lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0
+            throw HolidayFileError.notUTF8(path: path, line: bad + 1)
+        }
+        return try HolidayCalendar(csv: text, source: path)
+    }
+
+    static let maximumFileSize: Int64 = 1 << 20
+
+    /// Parses CSV with the columns date, name, kind and source (or tanggal, nama, jenis,
+    /// sumber, in any order and case), separated by `,` or `;` as the header line is, with
+    /// optional BOM and RFC 4180 quoting. `source` names the file in errors.
+    public init(csv text: String, source: String) throws(HolidayFileError) {
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        let delimiter = CSVRecords.delimiter(of: scalars)
+        let records = try CSVRecords.parse(scalars, delimiter: delimiter, path: source)
+            .filter { !$0.fields.allSatisfy(\.isEmpty) }
+        guard let header = records.first else {
+            throw HolidayFileError.missingColumn(path: source, line: 1, column: HolidayColumn.date.rawValue)
+        }
+        let columns = try HolidayColumn.positions(in: header, path: source)
+        let named = columns.values.max() ?? 0
+        var holidays: [Holiday] = []
+        var firstLine: [CalendarDate: Int] = [:]
+        for record in records.dropFirst() {
+            let fields = record.fields
+            guard fields.count > named, !fields.dropFirst(header.fields.count).contains(where: { !$0.isEmpty }) else {
+                throw HolidayFileError.fieldCount(path: source, line: record.line, found: fields.count, expected: header.fields.count)
+            }
+            func field(_ column: HolidayColumn) -> (value: String, title: String) {
+                let index = columns[column] ?? 0
+                return (fields[index], header.fields[index])
+            }
+            let date = field(.date), name = field(.name), kind = field(.kind)
+            guard let day = CalendarDate(strictISO: date.value) else {
+                throw HolidayFileError.badDate(path: source, line: record.line, column: date.title, value: date.value)
+            }
+            guard let holidayKind = Holiday.Kind(csv: kind.value) else {
+                throw HolidayFileError.unknownKind(path: source, line: record.line, column: kind.title, value: kind.value)
+            }
+            guard !name.value.isEmpty else {
+                throw HolidayFileError.emptyName(path: source, line: record.line, column: name.title)
+            }
+            if let first = firstLine[day] {
+                throw HolidayFileError.repeatedDate(path: source, line: record.line, column: date.title, date: day, firstLine: first)
+            }
+            firstLine[day] = record.line
+            holidays.append(Holiday(date: day, name: name.value, kind: holidayKind, source: field(.source).value))
+        }
+        self.init(holidays)
+    }
+}
+
+/// Why a holiday file could not be used; `description` names the file, line and column to fix.
+public enum HolidayFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    case cannotRead(path: String, reason: String)
+    /// A line that is not UTF-8, as in a file Excel saved as "CSV" rather than "CSV UTF-8".
+    case notUTF8(path: String, line: Int)
+    /// The header lacks a column (`column` is its English name), or there is no header.
+    case missingColumn(path: String, line: Int, column: String)
+    /// A header cell that names no known column; `column` counts from 1.
+    case unknownColumn(path: String, line: Int, column: Int, name: String)
+    /// Two header cells for one column, such as `date` and `tanggal`.
+    case repeatedColumn(path: String, line: Int, column: String)
+    /// A row with fields beyond the header's, or without all of its columns.
+    case fieldCount(path: String, line: Int, found: Int, expected: Int)
+    /// A quoted field not closed, or with text after its closing quote; `field` counts from 1.
+    case badQuotes(path: String, line: Int, field: Int)
+    case badDate(path: String, line: Int, column: String, value: String)
+    case unknownKind(path: String, line: Int, column: String, value: String)
+    case repeatedDate(path: String, line: Int, column: String, date: CalendarDate, firstLine: Int)
+    case emptyName(path: String, line: Int, column: String)
+
+    private static let headerHelp = "the header line must name the columns date, name, kind and source (or tanggal, nama, jenis, sumber)"
+
+    public var description: String {
+        switch self {
+        case .cannotRead(let path, let reason):
+            "cannot read holiday file \(path): \(reason)"
+        case .notUTF8(let path, let line):
+            "\(path) line \(line): not UTF-8 text; save the file as \"CSV UTF-8\""
+        case .missingColumn(let path, let line, let column):
+            "\(path) line \(line), column \(column): missing; \(Self.headerHelp)"
+        case .unknownColumn(let path, let line, let column, let name):
+            "\(path) line \(line), column \(column): \"\(name)\" is not a known column; \(Self.headerHelp)"
+        case .repeatedColumn(let path, let line, let column):
+            "\(path) line \(line), column \(column): named twice in the header (date and tanggal, for example, are the same column); keep one"
+        case .fieldCount(let path, let line, let found, let expected) where found > expected:
+            "\(path) line \(line): \(found) fields where the header has \(expected); put a name or source that contains the delimiter (, or ;) in double quotes"
+        case .fieldCount(let path, let line, let found, let expected):
+            "\(path) line \(line): \(found) fields where the header has \(expected); each row needs a date, name, kind and source"
+        case .badQuotes(let path, let line, let field):
+            "\(path) line \(line), field \(field): a quoted field must end with a double quote right before the delimiter or the end of the line; write a double quote inside it as \"\""
+        case .badDate(let path, let line, let column, let value):
+            "\(path) line \(line), column \(column): \"\(value)\" is not a date (YYYY-MM-DD)"
+        case .unknownKind(let path, let line, let column, let value):
+            "\(path) line \(line), column \(column): \"\(value)\" is not a kind of day off; write libur-nasional or cuti-bersama (or national-holiday, joint-leave)"
+        case .repeatedDate(let path, let line, let column, let date, let firstLine):
+            "\(path) line \(line), column \(column): \(date) is already listed on line \(firstLine); keep one row per date"
+        case .emptyName(let path, let line, let column):
+            "\(path) line \(line), column \(column): the name is empty; write the holiday's name (for example Hari Raya Natal)"
+        }
+    }
+}
+
+/// The four columns of a holiday file; raw values are the English header names.
+private enum HolidayColumn: String, CaseIterable {
+    case date, name, kind, source
+
+    init?(header: String) {
+        switch header.lowercased() {
+        case "date", "tanggal": self = .date
+        case "name", "nama": self = .name
+        case "kind", "jenis": self = .kind
+        case "source", "sumber": self = .source
+        default: return nil
+        }
+    }
+
+    /// The index of each column in `header`; cells left empty (as spreadsheets write after
+    /// the last column) are ignored.
+    static func positions(in header: CSVRecords.Record, path: String) throws(HolidayFileError) -> [HolidayColumn: Int] {
+        var positions: [HolidayColumn: Int] = [:]
+        for (index, title) in header.fields.enumerated() where !title.isEmpty {
+            guard let column = HolidayColumn(header: title) else {
+                throw HolidayFileError.unknownColumn(path: path, line: header.line, column: index + 1, name: title)
+            }
+            guard positions[column] == nil else {
+                throw HolidayFileError.repeatedColumn(path: path, line: header.line, column: title)
+            }
+            positions[column] = index
+        }
+        for column in allCases where positions[column] == nil {
+            throw HolidayFileError.missingColumn(path: path, line: header.line, column: column.rawValue)
+        }
+        return positions
+    }
+}
+
+/// RFC 4180 records with their line numbers, fields trimmed of spaces, tabs and newlines.
+private enum CSVRecords {
+    struct Record {
+        /// The line the record starts on, counting from 1.
+        var line: Int
+        var fields: [String]
+    }
+
+    /// `;` when the first non-blank line has more semicolons than commas outside quotes (as
+    /// spreadsheets in Indonesian locale write CSV), `,` otherwise.
+    static func delimiter(of scalars: [Unicode.Scalar]) -> Unicode.Scalar {
+        var commas = 0, semicolons = 0, quoted = false, content = false
+        for scalar in scalars {
+            switch scalar {
+            case "\"": quoted.toggle(); content = true
+            case "," where !quoted: commas += 1
+            case ";" where !quoted: semicolons += 1
+            case "\n" where !quoted, "\r" where !quoted:
+                if content || commas + semicolons > 0 { return semicolons > commas ? ";" : "," }
+            case " ", "\t": break
+            default: content = true
+            }
+        }
+        return semicolons > commas ? ";" : ","
+    }
+
+    private enum State { case start, unquoted, quoted, closed }
+
+    static func parse(_ s: [Unicode.Scalar], delimiter: Unicode.Scalar, path: String) throws(HolidayFileError) -> [Record] {
+        var records: [Record] = []
+        var fields: [String] = []
+        var field = String.UnicodeScalarView()
+        var state = State.start
+        var line = 1, recordLine = 1, quoteLine = 1
+        func endField() {
+            fields.append(String(field).trimmingSpaces)
+            field = String.UnicodeScalarView()
+            state = .start
+        }
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            let crlf = c == "\r" && i + 1 < s.count && s[i + 1] == "\n"
+            if state == .quoted {
+                if c == "\"", i + 1 < s.count, s[i + 1] == "\"" {
+                    field.append(c)
+                    i += 1
+                } else if c == "\"" {
+                    state = .closed
+                } else {
+                    field.append(c)
+                    if crlf { field.append(s[i + 1]); i += 1 }
+                    if c == "\n" || c == "\r" { line += 1 }
+                }
+            } else if c == delimiter {
+                endField()
+            } else if c == "\n" || c == "\r" {
+                endField()
+                records.append(Record(line: recordLine, fields: fields))
+                fields = []
+                if crlf { i += 1 }
+                line += 1
+                recordLine = line
+            } else if c == " " || c == "\t" {
+                if state != .closed { field.append(c) }
+            } else if state == .closed {
+                throw HolidayFileError.badQuotes(path: path, line: line, field: fields.count + 1)
+            } else if state == .start && c == "\"" {
+                field = String.UnicodeScalarView()
+                state = .quoted
+                quoteLine = line
+            } else {
+                field.append(c)
+                state = .unquoted
+            }
+            i += 1
+        }
+        if state == .quoted {
+            throw HolidayFileError.badQuotes(path: path, line: quoteLine, field: fields.count + 1)
+        }
+        if state != .start || !field.isEmpty || !fields.isEmpty {
+            endField()
+            records.append(Record(line: recordLine, fields: fields))
+        }
+        return records
+    }
+}
+
+extension CalendarDate {
+    /// Exactly `YYYY-MM-DD` in ASCII digits (no sign, no spaces), and a day that exists.
+    fileprivate init?(strictISO text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) })
+        else { return nil }
+        self.init(iso: text)
+    }
+}
