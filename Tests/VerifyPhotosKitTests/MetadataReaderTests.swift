@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VerifyPhotosKit
 
@@ -129,5 +130,48 @@ import Testing
         let fraction = try MetadataReader().read(path: TestPaths.fixture("ok-gps-fractional-seconds.jpg"))
         #expect(fraction.gps.utcTimeISO8601 == "2026-04-03T02:15:05.5Z")
         #expect(try MetadataReader().read(path: TestPaths.fixture("ok-muntok-ii-dms.jpg")).gps.utcTimeISO8601 == "2026-04-03T02:15:05Z")
+    }
+
+    /// Every fixture and fuzzer regression read from memory (`read(bytes:)`, as the fuzzer
+    /// reads) gives what reading the file gives, a failure included.
+    @Test func readingFromMemoryIsReadingTheFile() throws {
+        let folders = [TestPaths.fixturesFolder, TestPaths.packageRoot.appendingPathComponent("Fuzz/Regressions").path]
+        var compared = 0
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
+                let path = folder + "/" + name
+                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                let fromFile = Result { () throws(PhotoError) in try reader.read(path: path) }
+                let fromMemory = Result { () throws(PhotoError) in try reader.read(bytes: [UInt8](data)) }
+                #expect(fromMemory == fromFile, "\(name)")
+                let expected: PhotoReading
+                switch fromFile {
+                case .success(let metadata): expected = PhotoReading(metadata: metadata, error: nil)
+                case .failure(let error): expected = PhotoReading(metadata: nil, error: error)
+                }
+                #expect(reader.reading(bytes: [UInt8](data)) == expected, "\(name)")
+                // Judged, the same verdict and explanation as the file's.
+                let verifier = TestVerifier.verifier
+                let judged = verifier.verify(bytes: [UInt8](data), path: PhotoPath(path)), onDisk = verifier.verify(path: path)
+                #expect(judged.verdict.reasons == onDisk.verdict.reasons && judged.verdict.status == onDisk.verdict.status, "\(name)")
+                #expect(Messages.english.explanation(of: judged) == Messages.english.explanation(of: onDisk), "\(name)")
+                compared += 1
+            }
+        }
+        #expect(compared > 40)
+    }
+
+    /// EXIF text drops trailing spaces as characters: the same as decoding first and removing
+    /// trailing " " characters, also after non-ASCII text, invalid UTF-8 and a prepending mark.
+    @Test(arguments: ["Samsung  ", "   ", "", "A\0B  ", "Jalan Kelapa  \0\0", "caf\u{E9}  ", "\u{0600} ", "x\u{301} ", "\u{1F1EE}\u{1F1E9} "])
+    func exifTextDropsTrailingSpaces(_ text: String) {
+        let reference = { (bytes: [UInt8]) -> String in
+            var text = String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            while let last = text.last, last == " " { text.removeLast() }
+            return text
+        }
+        for bytes in [Array(text.utf8), [0xFF, 0x20, 0x20], Array(text.utf8) + [0xC3, 0x20], [0xE2, 0x82] + Array(text.utf8)] {
+            #expect(bytes.withUnsafeBufferPointer(exifText) == reference(bytes), "\(bytes)")
+        }
     }
 }

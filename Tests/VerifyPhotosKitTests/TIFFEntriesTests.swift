@@ -6,9 +6,10 @@ import Testing
 /// second GPS and Exif IFDs, dates in IFD0, and pointers past the end.
 @Suite struct TIFFEntriesTests {
     private func entries(_ fixture: String) throws -> TIFFEntries {
-        let segments = try JPEGSegments(reading: ReadOnlyFile(path: TestPaths.fixture(fixture)))
-        let payload = try #require(segments.exifPayloads.last)
-        return try #require(TIFFEntries(block: payload))
+        let segments = try JPEGSegments(reading: ByteSource(ReadOnlyFile(path: TestPaths.fixture(fixture))))
+        let payload = try #require(segments.exifBlocks.last)
+        // A slice of the file's head: indices start where the segment does, not at 0.
+        return try #require(TIFFEntries(block: payload.contiguous(at: 0, count: Int(payload.size))))
     }
 
     @Test func anOrdinaryBlockHasOneCopyAndIsPassedOnUnchanged() throws {
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func refusesWhatIsNotATIFFBlock() {
-        #expect(TIFFEntries(block: Array("Exif\0\0XX*\0\0\0\0\u{8}".utf8)) == nil)
-        #expect(TIFFEntries(block: Array("Exif\0\0".utf8)) == nil)
+        #expect(TIFFEntries(block: Array("Exif\0\0XX*\0\0\0\0\u{8}".utf8)[...]) == nil)
+        #expect(TIFFEntries(block: Array("Exif\0\0".utf8)[...]) == nil)
     }
 }

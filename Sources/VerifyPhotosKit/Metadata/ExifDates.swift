@@ -39,8 +39,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
             }
             return value
         }
-        let dateSeparators: Set<UInt8> = [UInt8(ascii: ":"), UInt8(ascii: "-")]
-        guard dateSeparators.contains(bytes[4]), bytes[7] == bytes[4],
+        guard bytes[4] == UInt8(ascii: ":") || bytes[4] == UInt8(ascii: "-"), bytes[7] == bytes[4],
               bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
               let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),

@@ -35,7 +35,7 @@ final class ExifDocument: ExifTagSource {
 
     /// Parses an EXIF block: `Exif\0\0` and a TIFF structure of at most 64 KiB (see
     /// `TIFFRepacker`). Returns nil when libexif found no IFD in it at all.
-    init?(block: [UInt8]) {
+    init?(block: ArraySlice<UInt8>) {
         guard block.count >= 14, let data = exif_data_new() else { return nil }
         exif_data_unset_option(data, EXIF_DATA_OPTION_FOLLOW_SPECIFICATION)
         exif_data_unset_option(data, EXIF_DATA_OPTION_IGNORE_UNKNOWN_TAGS)

@@ -21,6 +21,11 @@ protocol ExifTagSource {
 /// removed, always valid text.
 func exifText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     let end = bytes.firstIndex(of: 0) ?? bytes.count
+    var kept = end
+    while kept > 0, bytes[kept - 1] == 0x20 { kept -= 1 }
+    // Spaces after an ASCII byte (or alone) are characters of their own: dropping the bytes
+    // drops those characters, without decoding them first (the common case, and cheaper).
+    if kept == 0 || bytes[kept - 1] < 0x80 { return String(decoding: bytes[0..<kept], as: UTF8.self) }
     var text = String(decoding: bytes[0..<end], as: UTF8.self)
     while let last = text.last, last == " " { text.removeLast() }
     return text

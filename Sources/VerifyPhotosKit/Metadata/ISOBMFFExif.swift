@@ -24,11 +24,11 @@ enum ISOBMFFExif {
     }
 
     /// The content of the first top-level box of `type`, reading only box headers before it.
-    private static func topLevelBox(_ type: String, in file: ReadOnlyFile) throws(PhotoError) -> (start: Int64, end: Int64)? {
+    private static func topLevelBox(_ type: String, in source: ByteSource) throws(PhotoError) -> (start: Int64, end: Int64)? {
         var offset: Int64 = 0
         for _ in 0..<ReadLimits.structures {
-            guard offset + 8 <= file.size,
-                  let box = boxHeader(try file.bytes(at: offset, count: 16), at: 0, remaining: file.size - offset) else { return nil }
+            guard offset + 8 <= source.size,
+                  let box = boxHeader(try source.bytes(at: offset, count: 16), at: 0, remaining: source.size - offset) else { return nil }
             if box.type == type { return (offset + box.header, offset + box.size) }
             offset += box.size
         }
@@ -50,10 +50,10 @@ enum ISOBMFFExif {
     /// Every Exif item and XMP item about the primary image, in item order. Items that describe
     /// (`cdsc`) the primary item are taken; without any such item, those that describe no
     /// item at all; thumbnails' and tiles' own metadata is left out.
-    static func find(in file: ReadOnlyFile) throws(PhotoError) -> MetadataBlocks {
+    static func find(in source: ByteSource) throws(PhotoError) -> MetadataBlocks {
         var blocks = MetadataBlocks()
-        guard let meta = try topLevelBox("meta", in: file), meta.end - meta.start <= maxMetaBytes else { return blocks }
-        let body = try file.bytes(at: meta.start, count: Int(meta.end - meta.start))
+        guard let meta = try topLevelBox("meta", in: source), meta.end - meta.start <= maxMetaBytes else { return blocks }
+        let body = try source.bytes(at: meta.start, count: Int(meta.end - meta.start))
         // `meta` is a full box: 4 bytes of version and flags before its children.
         let parts = children(of: body, from: 4)
         var items = MetadataItems()
@@ -87,13 +87,13 @@ enum ISOBMFFExif {
         }
         var budget = ReadLimits.exifBytes * MetadataBlocks.maxCopies
         for id in exifIDs {
-            guard let location = locations[id], let data = try itemData(location, file: file, idat: idat, budget: &budget) else { continue }
+            guard let location = locations[id], let data = try itemData(location, source: source, idat: idat, budget: &budget) else { continue }
             // The item starts with the offset from its 5th byte to the TIFF header.
             guard let skip = data.be32(0), UInt64(skip) + 4 < UInt64(data.count) else { continue }
             blocks.add(exif: tiffSource(fromPayload: Array(data[(4 + Int(skip))...])))
         }
         for id in xmpIDs {
-            guard let location = locations[id], let data = try itemData(location, file: file, idat: idat, budget: &budget) else { continue }
+            guard let location = locations[id], let data = try itemData(location, source: source, idat: idat, budget: &budget) else { continue }
             blocks.add(xmp: data)
         }
         return blocks
@@ -102,7 +102,7 @@ enum ISOBMFFExif {
     /// The bytes of an item, from its extents in the file or in `idat`: at most
     /// `ReadLimits.exifBytes` for one item and `budget` for all items of the file together.
     /// Nil when an extent lies outside the data or the item is too large.
-    private static func itemData(_ location: Location, file: ReadOnlyFile, idat: [UInt8]?, budget: inout Int) throws(PhotoError) -> [UInt8]? {
+    private static func itemData(_ location: Location, source: ByteSource, idat: [UInt8]?, budget: inout Int) throws(PhotoError) -> [UInt8]? {
         var data: [UInt8] = []
         let limit = UInt64(min(ReadLimits.exifBytes, max(0, budget)))
         for extent in location.extents {
@@ -115,11 +115,11 @@ enum ISOBMFFExif {
                 guard length <= room, length <= available - extent.offset else { return nil }
                 data += idat[Int(extent.offset)..<Int(extent.offset + length)]
             } else {
-                let size = UInt64(file.size)
+                let size = UInt64(source.size)
                 guard extent.offset < size else { return nil }
                 let length = extent.length == 0 ? size - extent.offset : extent.length
                 guard length <= room, length <= size - extent.offset else { return nil }
-                data += try file.bytes(at: Int64(extent.offset), count: Int(length))
+                data += try source.bytes(at: Int64(extent.offset), count: Int(length))
             }
         }
         budget -= data.count

@@ -1,8 +1,8 @@
-/// The metadata blocks a container holds, in file order: every EXIF block (each a TIFF
-/// structure) and every XMP packet. A file may hold several copies; all are read, so that a
+/// The metadata blocks a container holds, in file order: every EXIF block (each the window of
+/// its TIFF structure in the file or in memory) and every XMP packet. A file may hold several copies; all are read, so that a
 /// second copy cannot hide behind the first.
 struct MetadataBlocks {
-    var exif: [TIFFSource] = []
+    var exif: [ByteSource] = []
     var xmp: [[UInt8]] = []
     /// Copies beyond `MetadataBlocks.maxCopies` were found and not read.
     var copiesLeftOut = false
@@ -10,7 +10,7 @@ struct MetadataBlocks {
     /// Most EXIF blocks, and most XMP packets, read from one file: real photos have one of each.
     static let maxCopies = 8
 
-    mutating func add(exif source: TIFFSource) {
+    mutating func add(exif source: ByteSource) {
         if exif.count < MetadataBlocks.maxCopies { exif.append(source) } else { copiesLeftOut = true }
     }
 

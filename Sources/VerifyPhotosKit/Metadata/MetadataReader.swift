@@ -23,26 +23,47 @@ public struct MetadataReader: Sendable {
     /// reported are those of the last EXIF copy (as ExifTool shows them), and what the other
     /// copies say is kept in `otherCopies` so that a disagreement is never resolved silently.
     public func read(_ file: ReadOnlyFile) throws(PhotoError) -> PhotoMetadata {
-        guard file.size > 0 else { throw PhotoError.emptyFile }
-        let magic = try file.bytes(at: 0, count: 16)
+        try read(ByteSource(file))
+    }
+
+    /// Reads a photo held in memory: `bytes` are the whole file. The same reading as of a file
+    /// with that content (the fuzzer's way in: no file is written).
+    public func read(bytes: [UInt8]) throws(PhotoError) -> PhotoMetadata {
+        try read(ByteSource(bytes))
+    }
+
+    /// What reading the photo in `bytes` gives, a failure included, for
+    /// `PhotoVerifier.result(path:reading:)`: as `PhotoVerifier.verify(path:)` reads a file.
+    func reading(bytes: [UInt8]) -> PhotoReading {
+        do {
+            return PhotoReading(metadata: try read(bytes: bytes), error: nil)
+        } catch {
+            return PhotoReading(metadata: nil, error: error)
+        }
+    }
+
+    /// Reads a photo from a file or from memory (see `read(_:)` above).
+    func read(_ source: ByteSource) throws(PhotoError) -> PhotoMetadata {
+        guard source.size > 0 else { throw PhotoError.emptyFile }
+        let magic = try source.contiguous(at: 0, count: 16)
         guard let format = ContainerFormat(magic: magic) else { throw PhotoError.notAPhoto(kind: FileKind(magic: magic)) }
         var metadata = PhotoMetadata(format: format)
         var blocks = MetadataBlocks()
         switch format {
         case .jpeg:
-            let segments = try JPEGSegments(reading: file)
-            blocks.exif = segments.exifPayloads.map(tiffSource(fromPayload:))
+            let segments = try JPEGSegments(reading: source)
+            for payload in segments.exifBlocks { blocks.exif.append(try tiffSource(fromPayload: payload)) }
             blocks.xmp = segments.xmpPackets
             blocks.copiesLeftOut = segments.copiesLeftOut
-            checkImage(file, into: &metadata)
+            checkImage(source, into: &metadata)
         case .heic, .avif:
-            blocks = try ISOBMFFExif.find(in: file)
+            blocks = try ISOBMFFExif.find(in: source)
         case .png:
-            blocks = try PNGExif.find(in: file)
+            blocks = try PNGExif.find(in: source)
         case .webp:
-            blocks = try WebPExif.find(in: file)
+            blocks = try WebPExif.find(in: source)
         case .tiff, .dng:
-            blocks.exif = [.file(file)]
+            blocks.exif = [source]
         }
         try readEXIF(blocks.exif, into: &metadata)
         for (index, packet) in blocks.xmp.enumerated() {
@@ -57,7 +78,7 @@ public struct MetadataReader: Sendable {
 
     /// Reads every EXIF block, and every copy of tags repeated inside one; the last copy read
     /// becomes the photo's values, the others `otherCopies`.
-    private func readEXIF(_ sources: [TIFFSource], into metadata: inout PhotoMetadata) throws(PhotoError) {
+    private func readEXIF(_ sources: [ByteSource], into metadata: inout PhotoMetadata) throws(PhotoError) {
         var copies: [(MetadataCopySource?, PhotoMetadata)] = []
         var damaged = false
         for (index, source) in sources.enumerated() {
@@ -72,6 +93,11 @@ public struct MetadataReader: Sendable {
                 metadata.format = .dng  // DNGVersion
             }
             let repeated = entries.copyCount
+            if repeated == 1 && sources.count == 1 {
+                // The common case, one block with one copy of every tag: read in place, no copies.
+                metadata.read(exif)
+                return
+            }
             if repeated == 1 {
                 var reading = metadata
                 reading.read(exif)
@@ -98,15 +124,18 @@ public struct MetadataReader: Sendable {
     }
 
     /// libjpeg checks that the image itself can be decoded (frame header, tables, scan).
-    private func checkImage(_ file: ReadOnlyFile, into metadata: inout PhotoMetadata) {
+    private func checkImage(_ source: ByteSource, into metadata: inout PhotoMetadata) {
         var header = vp_jpeg_header()
-        var message = [CChar](repeating: 0, count: 256)
-        let head = (try? file.headBytes()) ?? []
-        let status = head.withUnsafeBufferPointer { buffer in
-            vp_jpeg_read_header(file.descriptor, buffer.baseAddress, buffer.count, &header, &message, message.count)
+        let damage: String? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 256) { message in
+            message.initialize(repeating: 0)
+            let status = source.withStart { start, descriptor in
+                vp_jpeg_read_header(descriptor, start.baseAddress, start.count, &header, message.baseAddress, message.count)
+            }
+            guard status != 0 else { return nil }
+            return String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
-        if status != 0 {
-            metadata.imageDamage = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if let damage {
+            metadata.imageDamage = damage
         } else {
             metadata.pixelWidth = Int(header.width)
             metadata.pixelHeight = Int(header.height)

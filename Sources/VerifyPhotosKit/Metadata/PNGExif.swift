@@ -6,21 +6,21 @@ enum PNGExif {
     /// Most bytes all compressed text chunks of one file may inflate to together.
     static let inflateBudget = 2 * textLimit
 
-    static func find(in file: ReadOnlyFile) throws(PhotoError) -> MetadataBlocks {
+    static func find(in source: ByteSource) throws(PhotoError) -> MetadataBlocks {
         var blocks = MetadataBlocks()
         var inflater = BudgetedInflater(budget: inflateBudget)
         var offset: Int64 = 8
         for _ in 0..<ReadLimits.structures {
-            let header = try file.bytes(at: offset, count: 8)
+            let header = try source.bytes(at: offset, count: 8)
             guard let length = header.be32(0), let type = header.fourCC(4) else { break }
             let data = offset + 8
             switch type {
             case "eXIf":
                 guard Int(length) <= ReadLimits.exifBytes else { break }
-                blocks.add(exif: tiffSource(fromPayload: try file.bytes(at: data, count: Int(length))))
+                blocks.add(exif: tiffSource(fromPayload: try source.bytes(at: data, count: Int(length))))
             case "zTXt", "iTXt", "tEXt":
                 if Int(length) <= ReadLimits.exifBytes {
-                    textChunk(try file.bytes(at: data, count: Int(length)), type: type, inflater: &inflater, into: &blocks)
+                    textChunk(try source.bytes(at: data, count: Int(length)), type: type, inflater: &inflater, into: &blocks)
                 }
             case "IEND":
                 return blocks
@@ -28,7 +28,7 @@ enum PNGExif {
                 break
             }
             offset = data + Int64(length) + 4
-            if offset >= file.size { break }
+            if offset >= source.size { break }
         }
         return blocks
     }

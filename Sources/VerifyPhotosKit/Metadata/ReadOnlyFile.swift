@@ -57,6 +57,19 @@ public final class ReadOnlyFile {
         return try read(at: offset, count: wanted)
     }
 
+    /// The same bytes as `bytes(at:count:)`, as a slice of the head when they lie in it (no
+    /// copy). Its indices are those of the memory it lies in: start from `startIndex`.
+    func contiguous(at offset: Int64, count: Int) throws(PhotoError) -> ArraySlice<UInt8> {
+        guard offset >= 0, count > 0, offset < size else { return [] }
+        let wanted = Int(min(Int64(count), size - offset))
+        let head = try headBytes()
+        if offset + Int64(wanted) <= Int64(head.count) {
+            let start = Int(offset)
+            return head[start..<start + wanted]
+        }
+        return try read(at: offset, count: wanted)[...]
+    }
+
     /// The first bytes of the file (up to `headSize`), read once.
     public func headBytes() throws(PhotoError) -> [UInt8] {
         if let head { return head }

@@ -1,29 +1,3 @@
-/// Where the TIFF structure of an EXIF block lies: in memory (JPEG APP1, HEIC item, PNG and WebP
-/// chunks) or in a file (a TIFF or DNG photo is itself the TIFF).
-enum TIFFSource {
-    /// The TIFF structure starts at `start` of `bytes` (6 behind an `Exif\0\0` header).
-    case memory([UInt8], start: Int)
-    case file(ReadOnlyFile)
-
-    var length: Int64 {
-        switch self {
-        case .memory(let bytes, let start): Int64(bytes.count - start)
-        case .file(let file): file.size
-        }
-    }
-
-    func bytes(at offset: Int64, count: Int) throws(PhotoError) -> [UInt8] {
-        switch self {
-        case .memory(let bytes, let base):
-            guard offset >= 0, offset < Int64(bytes.count - base), count > 0 else { return [] }
-            let start = base + Int(offset)
-            return Array(bytes[start..<min(bytes.count, start + count)])
-        case .file(let file):
-            return try file.bytes(at: offset, count: count)
-        }
-    }
-}
-
 /// Rewrites the IFDs this tool reads (IFD0, the Exif IFD and the GPS IFD) into a small,
 /// self-contained TIFF block, reading only their entries and values from the source.
 ///
@@ -46,9 +20,9 @@ enum TIFFRepacker {
         var value: [UInt8]
     }
 
-    /// The block for libexif: `Exif\0\0` and the TIFF structure, repacked when the source is too
-    /// long to pass as is. Nil when the source does not start with a TIFF header.
-    static func block(from source: TIFFSource) throws(PhotoError) -> [UInt8]? {
+    /// The block for libexif: `Exif\0\0` and the TIFF structure (`source`), repacked when the
+    /// source is too long to pass as is. Nil when the source does not start with a TIFF header.
+    static func block(from source: ByteSource) throws(PhotoError) -> ArraySlice<UInt8>? {
         let header = try source.bytes(at: 0, count: 8)
         guard header.count == 8 else { return nil }
         let little: Bool
@@ -57,24 +31,21 @@ enum TIFFRepacker {
         case (0x4D, 0x4D): little = false
         default: return nil
         }
-        if source.length <= directLimit {
-            // A JPEG APP1 payload already is what libexif wants: pass it on without copying.
-            if case .memory(let bytes, 6) = source, bytes.starts(with: exifHeader) { return bytes }
-            return exifHeader + (try source.bytes(at: 0, count: Int(source.length)))
-        }
+        // A JPEG APP1 payload already is what libexif wants: passed on without copying.
+        if let block = try source.contiguous(behind: exifHeader, limit: Int(directLimit)) { return block }
         let reader = Reader(source: source, little: little)
         let ifd0Offset = Int64(reader.u32(header, 4))
         let ifd0 = try reader.entries(at: ifd0Offset)
         let exif = try reader.pointer(in: ifd0, tag: 0x8769).map { offset throws(PhotoError) in try reader.entries(at: offset) }
         let gps = try reader.pointer(in: ifd0, tag: 0x8825).map { offset throws(PhotoError) in try reader.entries(at: offset) }
-        return exifHeader + Writer(little: little).tiff(ifd0: ifd0, exif: exif, gps: gps)
+        return (exifHeader + Writer(little: little).tiff(ifd0: ifd0, exif: exif, gps: gps))[...]
     }
 
     /// The header by which libexif recognises an EXIF block (as in JPEG's APP1 segment).
     static let exifHeader: [UInt8] = Array("Exif\0\0".utf8)
 
     private struct Reader {
-        let source: TIFFSource
+        let source: ByteSource
         let little: Bool
 
         func u16(_ b: [UInt8], _ i: Int) -> UInt16 {

@@ -14,34 +14,59 @@ struct TIFFEntries {
         var valueAt: Int?
     }
 
-    /// `Exif\0\0` and the TIFF structure, as given to libexif.
-    let block: [UInt8]
+    /// `Exif\0\0` and the TIFF structure, as given to libexif: a slice of the memory the block
+    /// lies in (a JPEG's head), so indices (`valueAt`, `pastEndEntries`) start at `startIndex`.
+    let block: ArraySlice<UInt8>
     let little: Bool
     private(set) var entries: [Entry] = []
-    /// Block offsets of the tag numbers of entries whose 4-byte value points past the end.
+    /// Block indices of the tag numbers of entries whose 4-byte value points past the end.
     private var pastEndEntries: [Int] = []
     /// How many copies the file holds of the decisive tags: 1 normally; 2 or more when a tag is
     /// repeated (in one IFD, in a second Exif or GPS IFD, or in IFD0 as well as the Exif IFD).
     private(set) var copyCount = 1
-    /// Occurrences of each decisive tag, in the order of `decisiveTags`.
-    private var decisiveCounts = [Int](repeating: 0, count: TIFFEntries.decisiveTags.count)
+    /// Occurrences of each decisive tag, by `decisiveIndex`.
+    private var decisiveCounts = SIMD16<Int32>()
+    /// TIFF offsets of the IFDs walked so far (at most `maxIFDs`).
+    private var visited = SIMD16<Int>()
+    private var visitedCount = 0
 
     private static let headerSize = 6
     private static let maxIFDs = 16
     private static let maxEntriesPerIFD = 1024
-    private static let pointerTags: Set<UInt16> = [0x8769, 0x8825, 0xA005, 0x0201, 0x0202]
-    /// Capture-time tags some writers put in IFD0 as well; read there as copies of the Exif IFD's.
-    private static let timeTags: Set<UInt16> = [0x9003, 0x9004, 0x9011, 0x9012]
-    /// The tags a verdict rests on: a second copy of any of them must agree with the first.
-    private static let decisiveTags: [(ExifDirectory, UInt16)] = [
-        (.exif, 0x9003), (.exif, 0x9004), (.exif, 0x9011), (.exif, 0x9012),
-        (.gps, 0x0001), (.gps, 0x0002), (.gps, 0x0003), (.gps, 0x0004), (.gps, 0x0007), (.gps, 0x001D),
-    ]
 
-    /// Walks the block (`Exif\0\0` + TIFF); nil when it does not start with a TIFF header.
-    init?(block: [UInt8]) {
-        let h = TIFFEntries.headerSize
-        guard block.count >= h + 8 else { return nil }
+    /// Pointers whose target libexif follows (sub-IFDs, the thumbnail).
+    private static func isPointer(_ tag: UInt16) -> Bool {
+        tag == 0x8769 || tag == 0x8825 || tag == 0xA005 || tag == 0x0201 || tag == 0x0202
+    }
+
+    /// Capture-time tags some writers put in IFD0 as well; read there as copies of the Exif IFD's.
+    private static func isTime(_ tag: UInt16) -> Bool {
+        tag == 0x9003 || tag == 0x9004 || tag == 0x9011 || tag == 0x9012
+    }
+
+    /// The tags a verdict rests on (a second copy of any of them must agree with the first),
+    /// numbered: DateTimeOriginal, CreateDate and their offsets in the Exif IFD; the position, the
+    /// GPS time and date in the GPS IFD.
+    private static func decisiveIndex(_ directory: ExifDirectory, _ tag: UInt16) -> Int? {
+        switch (directory, tag) {
+        case (.exif, 0x9003): 0
+        case (.exif, 0x9004): 1
+        case (.exif, 0x9011): 2
+        case (.exif, 0x9012): 3
+        case (.gps, 0x0001): 4
+        case (.gps, 0x0002): 5
+        case (.gps, 0x0003): 6
+        case (.gps, 0x0004): 7
+        case (.gps, 0x0007): 8
+        case (.gps, 0x001D): 9
+        default: nil
+        }
+    }
+
+    /// Walks the block (`Exif\0\0` + TIFF) in place; nil when it does not start with a TIFF header.
+    init?(block: ArraySlice<UInt8>) {
+        let h = block.startIndex + TIFFEntries.headerSize
+        guard block.count >= TIFFEntries.headerSize + 8 else { return nil }
         switch (block[h], block[h + 1]) {
         case (0x49, 0x49): little = true
         case (0x4D, 0x4D): little = false
@@ -49,25 +74,29 @@ struct TIFFEntries {
         }
         self.block = block
         entries.reserveCapacity(64)
-        var visited: [Int] = []
-        let next = walk(Int(u32(h + 4)), as: .image, visited: &visited)
-        let ifd0 = entries
-        if let next, next != 0 { _ = walk(next, as: nil, visited: &visited) }  // IFD1: the thumbnail's
-        for (tag, directory) in [(UInt16(0x8769), ExifDirectory.exif), (0x8825, .gps)] {
-            for entry in ifd0 where entry.tag == tag && entry.directory == .image {
-                guard let at = entry.valueAt, entry.type == 4 || entry.type == 13 else { continue }
-                _ = walk(Int(u32(at)), as: directory, visited: &visited)
-            }
+        let next = walk(Int(u32(h + 4)), as: .image)
+        let ifd0Count = entries.count
+        if let next, next != 0 { _ = walk(next, as: nil) }  // IFD1: the thumbnail's
+        follow(0x8769, to: .exif, among: ifd0Count)
+        follow(0x8825, to: .gps, among: ifd0Count)
+    }
+
+    /// Walks the IFD of every `tag` pointer among the first `count` entries (IFD0's), in order.
+    private mutating func follow(_ tag: UInt16, to directory: ExifDirectory, among count: Int) {
+        for index in 0..<count {
+            let entry = entries[index]
+            guard entry.tag == tag, entry.directory == .image, let at = entry.valueAt, entry.type == 4 || entry.type == 13 else { continue }
+            _ = walk(Int(u32(at)), as: directory)
         }
     }
 
     private func u16(_ i: Int) -> UInt16 {
-        guard i >= 0, i + 2 <= block.count else { return 0 }
+        guard i >= block.startIndex, i + 2 <= block.endIndex else { return 0 }
         return little ? UInt16(block[i]) | UInt16(block[i + 1]) << 8 : UInt16(block[i]) << 8 | UInt16(block[i + 1])
     }
 
     fileprivate func u32(_ i: Int) -> UInt32 {
-        guard i >= 0, i + 4 <= block.count else { return 0 }
+        guard i >= block.startIndex, i + 4 <= block.endIndex else { return 0 }
         let b = (UInt32(block[i]), UInt32(block[i + 1]), UInt32(block[i + 2]), UInt32(block[i + 3]))
         return little ? b.0 | b.1 << 8 | b.2 << 16 | b.3 << 24 : b.0 << 24 | b.1 << 16 | b.2 << 8 | b.3
     }
@@ -76,19 +105,21 @@ struct TIFFEntries {
 
     /// Records the entries of the IFD at TIFF offset `offset` (under `directory`; nil: only its
     /// pointers are checked) and returns its next-IFD offset.
-    private mutating func walk(_ offset: Int, as directory: ExifDirectory?, visited: inout [Int]) -> Int? {
-        let h = TIFFEntries.headerSize
-        guard offset >= 8, offset + 2 <= tiffLength, visited.count < TIFFEntries.maxIFDs, !visited.contains(offset) else { return nil }
-        visited.append(offset)
+    private mutating func walk(_ offset: Int, as directory: ExifDirectory?) -> Int? {
+        let h = block.startIndex + TIFFEntries.headerSize
+        guard offset >= 8, offset + 2 <= tiffLength, visitedCount < TIFFEntries.maxIFDs,
+              !(0..<visitedCount).contains(where: { visited[$0] == offset }) else { return nil }
+        visited[visitedCount] = offset
+        visitedCount += 1
         let count = min(Int(u16(h + offset)), TIFFEntries.maxEntriesPerIFD, (tiffLength - offset - 2) / 12)
         for index in 0..<count {
             let at = h + offset + 2 + index * 12
             let tag = u16(at), type = u16(at + 2), n = Int(u32(at + 4))
-            if TIFFEntries.pointerTags.contains(tag), Int(u32(at + 8)) >= tiffLength {
+            if TIFFEntries.isPointer(tag), Int(u32(at + 8)) >= tiffLength {
                 pastEndEntries.append(at)
             }
             guard var target = directory else { continue }
-            if target == .image, TIFFEntries.timeTags.contains(tag) { target = .exif }
+            if target == .image, TIFFEntries.isTime(tag) { target = .exif }
             var valueAt: Int?
             if let unit = TIFFEntries.unitSize(type), n <= 65_536 {
                 let size = unit * n
@@ -100,13 +131,13 @@ struct TIFFEntries {
                 }
             }
             entries.append(Entry(directory: target, tag: tag, type: type, count: n, valueAt: valueAt))
-            if target != .image, let index = TIFFEntries.decisiveTags.firstIndex(where: { $0.0 == target && $0.1 == tag }) {
+            if target != .image, let index = TIFFEntries.decisiveIndex(target, tag) {
                 decisiveCounts[index] += 1
-                copyCount = max(copyCount, decisiveCounts[index])
+                copyCount = max(copyCount, Int(decisiveCounts[index]))
             }
         }
         let nextAt = h + offset + 2 + count * 12
-        return nextAt + 4 <= block.count ? Int(u32(nextAt)) : nil
+        return nextAt + 4 <= block.endIndex ? Int(u32(nextAt)) : nil
     }
 
     static func unitSize(_ type: UInt16) -> Int? {
@@ -122,9 +153,9 @@ struct TIFFEntries {
     /// The block for libexif: unchanged, or (in a copy) with every pointer and thumbnail entry
     /// that points past the end renamed to an unknown tag, so that libexif reads the rest of
     /// the IFD. Only the thumbnail and sub-IFDs that do not exist are lost.
-    var blockForLibexif: [UInt8] {
+    var blockForLibexif: ArraySlice<UInt8> {
         guard !pastEndEntries.isEmpty else { return block }
-        var copy = block
+        var copy = block  // copies the block alone, keeping its indices
         for at in pastEndEntries {
             copy[at] = 0xFF
             copy[at + 1] = 0xFF

@@ -23,6 +23,13 @@ public struct PhotoVerifier: Sendable {
         }
     }
 
+    /// Reads and judges a photo held in memory (`bytes` are the whole file), reported under
+    /// `path`: the result `verify(path:)` gives for a file with that content. The fuzzer's way
+    /// in, with no file written.
+    public func verify(bytes: [UInt8], path: PhotoPath) -> PhotoResult {
+        result(path: path, reading: reader.reading(bytes: bytes))
+    }
+
     /// Judges what reading a file gave (now, or in an earlier run).
     func result(path: PhotoPath, reading: PhotoReading) -> PhotoResult {
         guard let metadata = reading.metadata else {
