@@ -12,7 +12,8 @@ Positions were chosen against boundaries/ (distances checked with shapely and ge
   Kota Pangkal Pinang                  106.1133, -2.1316   outside, ~36.9 km
   Kota Palembang                       104.7458, -2.9761   outside, ~107 km
   Bangka Strait                        105.0000, -2.2500   at sea, ~23.3 km
-Dates: the policy starts Thursday 2026-04-02; 2026-04-03 and 2026-04-10 are Fridays.
+Dates: the policy starts Thursday 2026-04-02; 2026-04-10 and 2026-04-17 are Fridays; Friday 2026-04-03 is
+Good Friday, a national holiday (only holiday-good-friday.jpg is taken on it).
 Rerun after changing this script and commit the result; tests expect exactly these files.
 """
 import os, struct, zlib
@@ -147,7 +148,7 @@ def degrees_only(value):
     """Everything in the degrees rational."""
     return [(round(abs(value) * 10000000), 10000000), (0, 1), (0, 1)]
 
-def gps_ifd(lat, lon, layout=dms, date="2026:04:03", time=(2, 15, 5), status=None, accuracy=None,
+def gps_ifd(lat, lon, layout=dms, date="2026:04:17", time=(2, 15, 5), status=None, accuracy=None,
             lat_ref=None, lon_ref=None, altitude=12.5, raw_lat=None, raw_lon=None):
     g = [(0x0000, BYTE, [2, 3, 0, 0])]
     if lat is not None:
@@ -263,9 +264,9 @@ PANGKAL_PINANG = (-2.1316, 106.1133)
 PALEMBANG = (-2.9761, 104.7458)
 OFFSHORE_MUNTOK = (-2.0767, 105.1640)  # at sea, 558 m south of the coast at Muntok
 SEA = (-2.25, 105.0)
-FRIDAY = "2026:04:03 09:15:00"        # 02:15 UTC
+FRIDAY = "2026:04:17 09:15:00"        # 02:15 UTC
 
-def photo(point=MUNTOK, order="<", layout=dms, dto=FRIDAY, offset="+07:00", gps_date="2026:04:03",
+def photo(point=MUNTOK, order="<", layout=dms, dto=FRIDAY, offset="+07:00", gps_date="2026:04:17",
           gps_time=(2, 15, 5), **gps_args):
     g = gps_ifd(point[0], point[1], layout=layout, date=gps_date, time=gps_time, **gps_args)
     return jpeg(exif_block(order=order, dto=dto, offset=offset, subsec="120", gps=g))
@@ -280,9 +281,9 @@ FIXTURES = {
     "ok-gps-time-only.jpg": jpeg(exif_block(gps=gps_ifd(*MUNTOK))),
     "ok-create-date-only.jpg": jpeg(exif_block(create=FRIDAY, gps=gps_ifd(*MUNTOK))),
     # a clock set to WITA (+08:00) in Muntok, which is WIB: the date is judged by the GPS clock
-    # (Friday 2026-04-03 23:30 WIB); 2026-04-04 00:30 in WITA is the same instant
-    "offset-mismatch-wita-clock-in-muntok.jpg": photo(MUNTOK, dto="2026:04:04 00:30:00", offset="+08:00",
-                                                      gps_date="2026:04:03", gps_time=(16, 30, 0)),
+    # (Friday 2026-04-17 23:30 WIB); 2026-04-18 00:30 in WITA is the same instant
+    "offset-mismatch-wita-clock-in-muntok.jpg": photo(MUNTOK, dto="2026:04:18 00:30:00", offset="+08:00",
+                                                      gps_date="2026:04:17", gps_time=(16, 30, 0)),
     "ok-exif-after-jfif-and-xmp.jpg": jpeg(
         exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)),
         before=segment(0xE1, b"http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta xmlns:x='adobe:ns:meta/'/>")),
@@ -301,7 +302,7 @@ FIXTURES = {
     "no-gps.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00")),
     "IMG-20260403-WA0012.jpg": jpeg(None),  # as WhatsApp names what it saves, EXIF gone
     # as Telegram names what it saves; the GPS IFD is left with its time but no position
-    "photo_2026-04-03_09-15-00.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(None, None))),
+    "photo_2026-04-17_09-15-00.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(None, None))),
     "invalid-gps-zero-denominator.jpg": photo(raw_lat=[(2, 1), (3, 0), (42, 1)]),
     "invalid-gps-null-island.jpg": photo((0.0, 0.0), lat_ref="N", lon_ref="E"),
     "invalid-gps-void-status.jpg": photo(status="V"),
@@ -309,6 +310,7 @@ FIXTURES = {
     "invalid-gps-out-of-range.jpg": photo(raw_lat=[(95, 1), (0, 1), (0, 1)]),
     # when
     "no-capture-time.jpg": jpeg(exif_block(gps=gps_ifd(*MUNTOK, date=None, time=None))),
+    "holiday-good-friday.jpg": photo(dto="2026:04:03 09:15:00", gps_date="2026:04:03"),
     "not-wfh-day-thursday.jpg": photo(dto="2026:04:09 09:15:00", gps_date="2026:04:09"),
     "before-policy-start.jpg": photo(dto="2026:03:27 09:15:00", gps_date="2026:03:27"),
     "future-capture-time.jpg": photo(dto="2031:01:03 09:15:00", gps_date="2031:01:03"),
@@ -328,10 +330,10 @@ FIXTURES = {
     "conflicting-xmp-position.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)),
                                          after=app1_xmp({"exif:GPSLatitude": "2,58.566S", "exif:GPSLongitude": "104,44.748E"})),
     "conflicting-xmp-date.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)),
-                                     after=app1_xmp({"exif:DateTimeOriginal": "2026-04-09T09:15:00+07:00"})),
+                                     after=app1_xmp({"exif:DateTimeOriginal": "2026-04-23T09:15:00+07:00"})),
     "ok-xmp-agrees-with-exif.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)),
                                         after=app1_xmp({"exif:GPSLatitude": "2,3.702S", "exif:GPSLongitude": "105,9.84E",
-                                                        "exif:DateTimeOriginal": "2026-04-03T09:15:00.120+07:00"})),
+                                                        "exif:DateTimeOriginal": "2026-04-17T09:15:00.120+07:00"})),
     "conflicting-heic-two-exif-items-for-primary.heic": heic(
         exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*KELAPA)),
         extra_exif=exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*PALEMBANG)), extra_describes=1),
@@ -442,11 +444,29 @@ REGRESSIONS = {
                                              raw_lon=[(1, 0xFFFFFFFF), (0, 1), (0, 1)]),
 }
 
+# An invented roster and schedule (never real people): NIPs that are plausible but made up.
+# Homes: Ani at the point of the Muntok photos, Budi in desa Tanjung (where they were taken),
+# Eka at a point far away. Groups A and B; the schedule puts B on 2026-04-10 and A on 2026-04-17.
+STAFF = {
+    "roster.csv": "\ufeffnip;nama;unit_kerja;jabatan;kelompok;dikecualikan;lat;lon;desa\r\n"
+                  "198503152010011002;Ani Contoh;Dinas Contoh;Analis Kebijakan;A;;-2.0617;105.164;\r\n"
+                  "199001012015031001;Budi Contoh;Dinas Contoh;Pengelola Data;B;;;;Desa Tanjung\r\n"
+                  "197905052005011004;Citra Contoh;Kecamatan Muntok;Camat Muntok;A;;;;\r\n"
+                  "198812122012122003;Dedi Contoh;Dinas Contoh;Analis Kebijakan;A;ya;;;\r\n"
+                  "199203032019032005;Eka Contoh;Dinas Contoh;Analis Kebijakan;B;tidak;-1.70;105.50;\r\n",
+    "schedule.csv": "tanggal,kelompok\n2026-04-10,B\n2026-04-17,A\n",
+}
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name in os.listdir(OUT):
-        if not name.endswith(".md"):
+        if not name.endswith(".md") and os.path.isfile(os.path.join(OUT, name)):
             os.remove(os.path.join(OUT, name))
+    staff = os.path.join(OUT, "staff")
+    os.makedirs(staff, exist_ok=True)
+    for name, text in sorted(STAFF.items()):
+        with open(os.path.join(staff, name), "w", encoding="utf-8", newline="") as f:
+            f.write(text)
     for name, data in sorted(FIXTURES.items()):
         with open(os.path.join(OUT, name), "wb") as f:
             f.write(data)

@@ -107,3 +107,72 @@ struct StateOptions: ParsableArguments {
         if settleSeconds < 0 || !(lockTimeout >= 0) { throw ValidationError("--settle-seconds and --lock-timeout must be 0 or more") }
     }
 }
+
+/// Who must work from home on which day: the roster, the schedule, holidays, upload paths.
+struct StaffOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Roster of employees (CSV: nip, nama, unit_kerja, jabatan, kelompok, dikecualikan, lat+lon or desa). Photos are then judged per person: exempt, scheduled, near home.", valueName: "file"))
+    var roster: String?
+
+    @Option(help: ArgumentHelp("WFH schedule (CSV: tanggal, kelompok). Default with a roster that has groups: the groups take turns, one working Friday each, from the policy start.", valueName: "file"))
+    var schedule: String?
+
+    @Option(help: ArgumentHelp("Holidays (CSV: tanggal, nama, jenis, sumber) added to the compiled-in calendar; a date listed replaces it.", valueName: "file"))
+    var holidays: String?
+
+    @Option(name: .customLong("employee-pattern"), help: ArgumentHelp("Regular expression with a group (?<nip>...) that finds the employee in a photo's path. Default: the last plausible 18-digit NIP.", valueName: "regex"))
+    var employeePattern: String?
+
+    @Option(name: .customLong("date-pattern"), help: ArgumentHelp("Regular expression with a group (?<date>...) (or year, month, day) that finds the day a photo was submitted for in its path. Default: the last YYYY-MM-DD.", valueName: "regex"))
+    var datePattern: String?
+
+    @Option(name: .customLong("exempt-positions"), help: ArgumentHelp("Positions exempt from WFH when the roster has no dikecualikan value, comma-separated phrases a position starts with. Default: \(Roster.defaultExemptPositions.joined(separator: ", ")).", valueName: "list"))
+    var exemptPositions: String?
+
+    @Option(name: .customLong("max-home-distance-km"), parsing: .unconditional,
+            help: "How far from the roster's home point a photo may be taken. Default: \(Int(StaffPlan().maxHomeDistanceMetres / 1000)).")
+    var maxHomeDistanceKm: Double?
+
+    func validate() throws {
+        if let maxHomeDistanceKm, !(maxHomeDistanceKm > 0) { throw ValidationError("--max-home-distance-km must be more than 0") }
+        if schedule != nil && roster == nil { throw ValidationError("--schedule needs --roster FILE") }
+        if exemptPositions != nil && roster == nil { throw ValidationError("--exempt-positions needs --roster FILE") }
+    }
+
+    /// The plan these options describe, for `wfhDays` and the area's villages; a file that
+    /// cannot be used is a `ConfigurationError` naming file, line and column.
+    func plan(wfhDays: Set<Weekday>, villages: Set<String>) throws -> StaffPlan {
+        var plan = StaffPlan()
+        if let maxHomeDistanceKm { plan.maxHomeDistanceMetres = maxHomeDistanceKm * 1000 }
+        do {
+            plan.uploadPaths = try UploadPathRules(employeePattern: employeePattern, datePattern: datePattern)
+            if let holidays { plan.holidays = plan.holidays.merging(try HolidayCalendar.load(path: holidays)) }
+            if let roster {
+                var loaded = try Roster.load(path: roster)
+                if let exemptPositions {
+                    loaded.exemptPositions = exemptPositions.split(separator: ",").map { String($0).trimmedOfSpaces }.filter { !$0.isEmpty }
+                }
+                try loaded.validate(desaNames: villages)
+                if let schedule {
+                    let loadedSchedule = try WFHSchedule.load(path: schedule)
+                    try loadedSchedule.validate(against: loaded, wfhDays: wfhDays)
+                    plan.schedule = loadedSchedule
+                }
+                plan.roster = loaded
+            }
+        } catch let error as UploadPathError {
+            throw ConfigurationError(error.description)
+        } catch let error as HolidayFileError {
+            throw ConfigurationError(error.description)
+        } catch let error as RosterError {
+            throw ConfigurationError(error.description)
+        }
+        return plan
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces (FoundationEssentials has no `trimmingCharacters`).
+    var trimmedOfSpaces: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}

@@ -30,6 +30,7 @@ struct Settings {
         } catch {
             throw ConfigurationError(messages.describe(error))
         }
+        policy.staff = try command.staff.plan(wfhDays: policy.wfhDays, villages: boundary.villageNames)
         verifier = PhotoVerifier(boundary: boundary, policy: policy)
     }
 

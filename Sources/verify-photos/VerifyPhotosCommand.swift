@@ -24,6 +24,9 @@ struct VerifyPhotosCommand: ParsableCommand {
     @OptionGroup(title: "Rules")
     var rules: RuleOptions
 
+    @OptionGroup(title: "Roster and schedule")
+    var staff: StaffOptions
+
     @OptionGroup(title: "Report")
     var report: ReportOptions
 
@@ -96,6 +99,9 @@ struct VerifyPhotosCommand: ParsableCommand {
             for path in stillUploading.prefix(20) {
                 TextOutput.standardError("verify-photos: " + messages.stillUploading(path) + "\n")
             }
+        }
+        if !summary.yearsWithoutHolidays.isEmpty {
+            TextOutput.standardError("verify-photos: " + messages.holidaysNotCovered(years: summary.yearsWithoutHolidays.sorted()) + "\n")
         }
         // Even with --quiet: photos left for later must not pass unseen night after night.
         if !stillUploading.isEmpty {

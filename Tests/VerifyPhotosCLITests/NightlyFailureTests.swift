@@ -68,7 +68,7 @@ import Testing
     @Test func everyFailureOfARunWithAStateNamesTheStateAndTheTime() throws {
         let work = try TemporaryFolder()
         let state = work.path + "/state.db"
-        let run = try CLITests.run([CLITests.now, "--lang", "en", "--state", state, "--format", "jsonl", "--output", "/dev/full",
+        let run = try CLITests.run([CLITests.now, "--lang", "en", "--state", state, "--settle-seconds", "0", "--format", "jsonl", "--output", "/dev/full",
                                     CLITests.fixture("ok-muntok-ii-dms.jpg")])
         #expect(run.status == 2)
         #expect(run.stderr.contains("/dev/full") && run.stderr.contains(state), "\(run.stderr)")

@@ -9,7 +9,7 @@ import Testing
 
     @Test(arguments: [
         ("IMG-20260403-WA0012.jpg", EvidenceHint.whatsApp),
-        ("photo_2026-04-03_09-15-00.jpg", .telegram),
+        ("photo_2026-04-17_09-15-00.jpg", .telegram),
         ("no-exif-screenshot.png", .screenshot),
         ("no-exif-messenger.jpg", .exifStripped),
         ("no-gps.jpg", .locationOff),

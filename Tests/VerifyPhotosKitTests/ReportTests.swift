@@ -25,10 +25,10 @@ import Testing
         #expect(o["format"] as? String == "jpeg")
         #expect(abs((o["latitude"] as? Double ?? 0) + 2.0617) < 1e-9)
         #expect(o["altitude_m"] as? Double == 12.5)
-        #expect(o["gps_time"] as? String == "2026-04-03T02:15:05Z")
-        #expect(o["datetime_original"] as? String == "2026-04-03T09:15:00")
+        #expect(o["gps_time"] as? String == "2026-04-17T02:15:05Z")
+        #expect(o["datetime_original"] as? String == "2026-04-17T09:15:00")
         #expect(o["offset_time"] as? String == "+07:00")
-        #expect(o["captured_at"] as? String == "2026-04-03T09:15:00+07:00")
+        #expect(o["captured_at"] as? String == "2026-04-17T09:15:00+07:00")
         #expect(o["inside"] as? Bool == true)
         #expect(o["kecamatan"] as? String == "Mentok")
         #expect(o["desa"] as? String == "Tanjung")
@@ -110,7 +110,7 @@ import Testing
     @Test func explanationTellsEveryValueAndRule() {
         let lines = en.explanation(of: result("near-boundary-gps-error.jpg")).joined(separator: "\n")
         for expected in ["Result: review", "close to the boundary", "Samsung SM-A515F", "-1.962127, 105.711363",
-                         "±150.0 m", "2026-04-03T02:15:05Z", "2026-04-03T09:15:00 (+07:00)", "Friday",
+                         "±150.0 m", "2026-04-17T02:15:05Z", "2026-04-17T09:15:00 (+07:00)", "Friday",
                          "Inside Kabupaten Bangka Barat: yes, 333 m from the boundary", "More than 350 m",
                          "Work-from-home day (Friday): Friday", "Not before the policy started (2026-04-02)",
                          "at most 10 minutes apart: 5 seconds", "Kecamatan Tempilang", "village Simpang Yul",
@@ -128,12 +128,12 @@ import Testing
         }
         let app1 = explain("conflicting-two-exif-app1.jpg", en)
         for expected in ["copies of the metadata in the file disagree", "Other copies of the metadata in the file",
-                         "[CHECK] EXIF block 1 of 2: -2.061700, 105.164000; DateTimeOriginal 2026-04-03T09:15:00 (+07:00)",
+                         "[CHECK] EXIF block 1 of 2: -2.061700, 105.164000; DateTimeOriginal 2026-04-17T09:15:00 (+07:00)",
                          "111 km from the position judged", "-2.976100, 104.745800", "Other copies of the metadata agree: no, 1 disagree"] {
             #expect(app1.contains(expected), "missing: \(expected)")
         }
         #expect(explain("conflicting-duplicate-gps-latitude.jpg", id).contains("tag EXIF berulang, salinan 1 dari 2"))
-        #expect(explain("conflicting-xmp-date.jpg", id).contains("[CEK]   XMP 1: DateTimeOriginal 2026-04-09T09:15:00 (+07:00) — hari lain: 2026-04-09 (Kamis)"))
+        #expect(explain("conflicting-xmp-date.jpg", id).contains("[CEK]   XMP 1: DateTimeOriginal 2026-04-23T09:15:00 (+07:00) — hari lain: 2026-04-23 (Kamis)"))
         #expect(explain("ok-xmp-agrees-with-exif.jpg", en).contains("Other copies of the metadata agree (1)"))
         let offset = explain("invalid-capture-time-offset.jpg", en)
         #expect(offset.contains("  OffsetTimeOriginal    \"+-9:00\" (not valid)"))

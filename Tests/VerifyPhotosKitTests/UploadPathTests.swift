@@ -120,7 +120,7 @@ import Testing
     }
 
     @Test func bytesThatAreNotUTF8SeparateLikeAnyOtherByte() {
-        let bytes: [UInt8] = Array("2026-04-10/".utf8) + [0xFF] + Array(Self.nip.utf8) + [0xC3] + Array("2026-04-17.jpg".utf8)
+        let bytes: [UInt8] = Array("2026-04-17/".utf8) + [0xFF] + Array(Self.nip.utf8) + [0xC3] + Array("/foto.jpg".utf8)
         let facts = rules.read(PhotoPath(bytes: bytes))
         #expect(facts.employee?.digits == Self.nip)
         #expect(facts.submittedFor == day("2026-04-17"))
@@ -129,15 +129,20 @@ import Testing
 
     // MARK: The day
 
-    @Test func theDayFromAFolderOrAName() {
+    /// Only a folder named for the day counts: a date in a file name (Telegram's
+    /// `photo_2026-04-03_09-15-00.jpg`, screenshots) says when the file was saved.
+    @Test func theDayIsAFolderNamedForIt() {
         #expect(rules.submittedFor(in: "uploads/2026/2026-04-17/\(Self.nip)/IMG_1.jpg") == day("2026-04-17"))
-        #expect(rules.submittedFor(in: "uploads/\(Self.nip)/foto_2026-04-17.jpg") == day("2026-04-17"))
-        #expect(rules.submittedFor(in: "uploads/\(Self.nip)/2026-04-17T08.30.jpg") == day("2026-04-17"))
+        #expect(rules.submittedFor(in: "/srv/2026-04-17/foto.jpg") == day("2026-04-17"))
+        #expect(rules.submittedFor(in: "uploads/\(Self.nip)/foto_2026-04-17.jpg") == nil)
+        #expect(rules.submittedFor(in: "uploads/\(Self.nip)/2026-04-17T08.30.jpg") == nil)
+        #expect(rules.submittedFor(in: "uploads/\(Self.nip)/2026-04-17.jpg") == nil)
+        #expect(rules.submittedFor(in: "uploads/2026-04-17-bis/\(Self.nip)/foto.jpg") == nil)
         #expect(rules.submittedFor(in: "uploads/\(Self.nip)/foto.jpg") == nil)
     }
 
     @Test func theLastDayWinsAndTheOtherIsShown() {
-        let facts = rules.read("2026-04-10/\(Self.nip)/foto_2026-04-17.jpg")
+        let facts = rules.read("2026-04-10/\(Self.nip)/2026-04-17/foto.jpg")
         #expect(facts.submittedFor == day("2026-04-17"))
         #expect(facts.warnings == [.otherDate(CalendarDate(year: 2026, month: 4, day: 10)!)])
     }
@@ -154,7 +159,7 @@ import Testing
         #expect(rules.submittedFor(in: "2026-13-01/\(Self.nip)/IMG_1.jpg") == nil)
         #expect(rules.submittedFor(in: "2026-02-29/\(Self.nip)/IMG_1.jpg") == nil)
         #expect(rules.submittedFor(in: "2028-02-29/\(Self.nip)/IMG_1.jpg") == day("2028-02-29"))
-        let later = rules.read("2026-02-27/\(Self.nip)/foto_2026-02-30.jpg")
+        let later = rules.read("2026-02-27/\(Self.nip)/2026-02-30/foto.jpg")
         #expect(later.submittedFor == day("2026-02-27"))
         #expect(later.warnings == [.impossibleDate("2026-02-30")])
     }
@@ -162,7 +167,7 @@ import Testing
     @Test func theDigitsOfANIPAreNeverTheDay() {
         // 199004172015032001 begins with the real day 1990-04-17.
         #expect(rules.submittedFor(in: "uploads/\(Self.otherNIP)/IMG_1.jpg") == nil)
-        #expect(rules.submittedFor(in: "uploads/\(Self.otherNIP)_2015-03-20.jpg") == day("2015-03-20"))
+        #expect(rules.submittedFor(in: "uploads/\(Self.otherNIP)/2015-03-20/IMG_1.jpg") == day("2015-03-20"))
         #expect(rules.read("2026-04-10/\(Self.otherNIP)/IMG_1.jpg").submittedFor == day("2026-04-10"))
         #expect(rules.read("2026-04-10/\(Self.otherNIP)/IMG_1.jpg").warnings.isEmpty)
     }
@@ -170,7 +175,7 @@ import Testing
     // MARK: Patterns
 
     @Test func anEmployeePatternReplacesTheRule() throws {
-        let spaced = "pegawai/19850315 201001 1 002/2026-04-10.jpg"
+        let spaced = "pegawai/19850315 201001 1 002/2026-04-10/foto.jpg"
         #expect(rules.employee(in: spaced) == nil)
         let custom = try UploadPathRules(employeePattern: "(?<nip>[0-9]{8} [0-9]{6} [0-9] [0-9]{3})", datePattern: nil)
         let employee = try #require(custom.employee(in: spaced))
@@ -257,7 +262,7 @@ import Testing
         let suggested = try UploadPathRules(
             employeePattern: "(?:^|[^0-9])(?<nip>[0-9]{18})(?![0-9])",
             datePattern: "(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})")
-        for path in ["2026-04-10/\(Self.nip)/IMG_1.jpg", "2026-04-10/1\(Self.nip)/IMG_1.jpg", "\(Self.nip)_2026-04-10.jpg"] {
+        for path in ["2026-04-10/\(Self.nip)/IMG_1.jpg", "2026-04-10/1\(Self.nip)/IMG_1.jpg", "x/2026-04-10/\(Self.nip)_foto.jpg"] {
             #expect(suggested.employee(in: path) == rules.employee(in: path), "\(path)")
             #expect(suggested.submittedFor(in: path) == rules.submittedFor(in: path), "\(path)")
         }

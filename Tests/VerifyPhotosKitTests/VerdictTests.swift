@@ -45,6 +45,7 @@ import Testing
         ("invalid-gps-missing-ref.jpg", .flagged, [.invalidGPS]),
         ("invalid-gps-out-of-range.jpg", .flagged, [.invalidGPS]),
         ("no-capture-time.jpg", .flagged, [.noCaptureTime]),
+        ("holiday-good-friday.jpg", .flagged, [.holiday]),
         ("not-wfh-day-thursday.jpg", .flagged, [.notWFHDay]),
         ("before-policy-start.jpg", .flagged, [.beforePolicyStart]),
         ("future-capture-time.jpg", .flagged, [.futureCaptureTime]),
@@ -121,7 +122,7 @@ import Testing
 
         let date = try #require(verify("conflicting-xmp-date.jpg").verdict.copies.first)
         #expect(date.copy.source == .xmp(index: 1))
-        #expect(date.otherDay == CalendarDate(year: 2026, month: 4, day: 9))
+        #expect(date.otherDay == CalendarDate(year: 2026, month: 4, day: 23))
         #expect(date.timeDifferenceSeconds == Int64(6 * 86_400))
 
         let agreeing = try #require(verify("ok-xmp-agrees-with-exif.jpg").verdict.copies.first)
@@ -139,7 +140,7 @@ import Testing
         let mismatch = verify("offset-mismatch-wita-clock-in-muntok.jpg")
         #expect(mismatch.verdict.check(.offsetMatchesPlace)?.rule == .offsetMatchesPlace(expected: .wib, recorded: UTCOffset(seconds: 8 * 3600)))
         #expect(mismatch.verdict.captureTime?.source == .gpsTime)
-        #expect(mismatch.verdict.captureTime?.wibISO8601 == "2026-04-03T23:30:00+07:00")
+        #expect(mismatch.verdict.captureTime?.wibISO8601 == "2026-04-17T23:30:00+07:00")
         let invalid = verify("invalid-capture-time-leading-space.jpg")
         #expect(invalid.metadata?.unparsedTimes == [UnparsedValue(tag: "DateTimeOriginal", raw: " 2026:04:09 22:00:00")])
         #expect(invalid.verdict.captureTime?.source == .gpsTime)
@@ -174,7 +175,8 @@ import Testing
         #expect(PhotoStatus(reasons: []) == .ok)
         #expect(PhotoStatus(reasons: [.nearBoundary, .gpsTimeMismatch]) == .review)
         #expect(PhotoStatus(reasons: [.nearBoundary, .notWFHDay]) == .flagged)
-        let reviewOnly: Set<ReasonCode> = [.nearBoundary, .gpsTimeMismatch, .conflictingMetadata, .invalidCaptureTime, .offsetMismatch]
+        let reviewOnly: Set<ReasonCode> = [.nearBoundary, .gpsTimeMismatch, .conflictingMetadata, .invalidCaptureTime, .offsetMismatch,
+                                           .notInRoster, .noEmployee, .farFromHome]
         for code in ReasonCode.allCases {
             #expect(PhotoStatus(reasons: [code]) == (reviewOnly.contains(code) ? .review : .flagged))
         }

@@ -16,6 +16,15 @@ public struct Boundary: Sendable {
     var provinces: RegionLayer
     /// The area's name, as its file names it ("Kabupaten Bangka Barat").
     public var name: String { area.name }
+    /// The names of the villages (desa and kelurahan) inside the area, for checking a roster.
+    public var villageNames: Set<String> { Set(desa.regions.map(\.name)) }
+
+    /// The village of that name, written with or without "Desa "/"Kelurahan ", in any case.
+    func desa(named name: String) -> Region? {
+        let wanted = Roster.desaKey(name)
+        return desa.regions.first { Roster.desaKey($0.name) == wanted }
+    }
+
     /// Whether this is the compiled-in Kabupaten Bangka Barat outline.
     public var isEmbeddedDefault: Bool
 

@@ -207,6 +207,47 @@ extension Messages {
             return pick(id: "Jam GPS dan jam kamera selisih paling banyak \(limit): selisih ", en: "GPS clock and camera clock at most \(limit) apart: ") + duration(abs(skew))
         case .clocksAgree(_, nil):
             return pick(id: "Jam GPS dan jam kamera: tidak dapat dibandingkan (salah satu tidak ada)", en: "GPS clock against camera clock: cannot compare (one is missing)")
+        case .submittedDay(let submitted, let captured):
+            return pick(id: "Diambil pada tanggal folder unggahan (\(submitted)): ", en: "Taken on the day of the upload folder (\(submitted)): ") + "\(captured)"
+        case .notAHoliday(let captured, let holiday?, _):
+            let kind = holiday.kind == .jointLeave ? pick(id: "cuti bersama", en: "cuti bersama (joint leave)") : pick(id: "libur nasional", en: "national holiday")
+            return pick(id: "Bukan hari libur: tidak, \(captured) adalah \(kind) \(holiday.name) (\(holiday.source))",
+                        en: "Not a holiday: no, \(captured) is a \(kind), \(holiday.name) (\(holiday.source))")
+        case .notAHoliday(let captured, nil, let covered):
+            return covered ? pick(id: "Bukan hari libur nasional atau cuti bersama: \(captured)", en: "Not a national holiday or cuti bersama: \(captured)")
+                : pick(id: "Hari libur: kalender libur tidak mencakup tahun \(captured.year) (tambahkan dengan --holidays)",
+                       en: "Holidays: the holiday calendar does not cover \(captured.year) (add it with --holidays)")
+        case .employeeNamed:
+            return pick(id: "Jalur berkas memuat NIP pegawai: tidak", en: "The file's path names the employee's NIP: no")
+        case .inRoster(let nip):
+            return pick(id: "NIP \(nip) ada dalam daftar pegawai: ", en: "NIP \(nip) is on the roster: ") + (check.outcome == .pass ? yes : no)
+        case .notExempt(let entry, let exemption):
+            let who = [entry.name, entry.position, entry.unit].compactMap { $0 }.joined(separator: ", ")
+            let row = pick(id: "baris \(entry.line) daftar pegawai", en: "roster line \(entry.line)")
+            switch exemption {
+            case nil: return pick(id: "Tidak dikecualikan dari WFH: ", en: "Not exempt from working from home: ") + (who.isEmpty ? row : "\(who) (\(row))")
+            case .marked?: return pick(id: "Tidak dikecualikan dari WFH: tidak, kolom dikecualikan pada \(row)", en: "Not exempt from working from home: no, the exempt column on \(row)")
+            case .position(let phrase)?:
+                return pick(id: "Tidak dikecualikan dari WFH: tidak, jabatan \"\(entry.position ?? phrase)\" (\(phrase), butir 4a surat edaran; \(row))",
+                            en: "Not exempt from working from home: no, position \"\(entry.position ?? phrase)\" (\(phrase), point 4a of the circular letter; \(row))")
+            }
+        case .scheduled(let group, let day, let due, let fromSchedule):
+            let groups = due.sorted().joined(separator: ", ")
+            let source = fromSchedule ? pick(id: "menurut jadwal", en: "by the schedule")
+                : pick(id: "menurut giliran kelompok tiap Jumat kerja sejak awal kebijakan", en: "by the rotation of groups over working Fridays since the policy started")
+            return pick(id: "Kelompok \(group ?? "-") dijadwalkan WFH pada \(day) (\(source): \(groups.isEmpty ? "tidak ada" : groups))",
+                        en: "Group \(group ?? "-") scheduled to work from home on \(day) (\(source): \(groups.isEmpty ? "none" : groups))")
+        case .nearHome(let home, let distanceMetres, let limitMetres):
+            let place: String
+            switch home {
+            case .point(let latitude, let longitude): place = "\(Messages.fixed(latitude, 6)), \(Messages.fixed(longitude, 6))"
+            case .desa(let name): place = "Desa \(name)"
+            }
+            guard let distanceMetres else {
+                return pick(id: "Dekat domisili terdaftar (\(place)): tidak dapat dinilai", en: "Near the registered home (\(place)): cannot be judged")
+            }
+            return pick(id: "Paling jauh \(distance(limitMetres)) dari domisili terdaftar (\(place)): ", en: "At most \(distance(limitMetres)) from the registered home (\(place)): ")
+                + distance(distanceMetres)
         }
     }
 

@@ -47,6 +47,12 @@ public struct Messages: Sendable {
         case .conflictingMetadata: pick(id: "salinan metadata dalam berkas saling bertentangan: perlu diperiksa orang", en: "copies of the metadata in the file disagree: a person must check")
         case .invalidCaptureTime: pick(id: "tanggal, jam atau zona waktu tertulis tetapi tidak sah", en: "a date, time or time offset is written but not valid")
         case .offsetMismatch: pick(id: "zona waktu kamera tidak sesuai dengan lokasi: jam kamera diragukan", en: "the camera's time offset does not match the place: the camera clock is in doubt")
+        case .holiday: pick(id: "diambil pada hari libur nasional atau cuti bersama: bukan hari kerja", en: "taken on a national holiday or cuti bersama: not a working day")
+        case .exemptEmployee: pick(id: "pegawai ini dikecualikan dari WFH dan harus bekerja di kantor", en: "this employee is exempt from working from home and must work in the office")
+        case .notScheduled: pick(id: "kelompok pegawai ini tidak dijadwalkan WFH pada hari itu", en: "this employee's group was not scheduled to work from home that day")
+        case .notInRoster: pick(id: "NIP tidak ada dalam daftar pegawai: perlu diperiksa orang", en: "the NIP is not on the roster: a person must check")
+        case .noEmployee: pick(id: "jalur berkas tidak memuat NIP: perlu diperiksa orang", en: "the file's path names no NIP: a person must check")
+        case .farFromHome: pick(id: "diambil jauh dari domisili yang terdaftar: perlu diperiksa orang", en: "taken far from the registered home: a person must check")
         }
     }
 
@@ -259,6 +265,13 @@ public struct Messages: Sendable {
     }
 
     /// How many photos were left for the next run because they may still be uploading.
+    /// One warning per run: photos dated in years the holiday calendar has no rows for.
+    public func holidaysNotCovered(years: [Int]) -> String {
+        let list = years.map(String.init).joined(separator: ", ")
+        return pick(id: "kalender hari libur tidak mencakup tahun \(list): hari libur tahun itu tidak dinilai; tambahkan dengan --holidays FILE.csv",
+                    en: "the holiday calendar does not cover \(list): holidays in that year were not judged; add them with --holidays FILE.csv")
+    }
+
     public func stillUploading(count: Int) -> String {
         pick(id: "\(count) foto mungkin masih diunggah; diperiksa pada putaran berikutnya",
              en: "\(count) \(photos(count)) may still be uploading; left for the next run")

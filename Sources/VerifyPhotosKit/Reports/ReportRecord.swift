@@ -21,6 +21,7 @@ struct ReportRecord: Sendable {
         "path", "status", "reasons", "format", "latitude", "longitude", "altitude_m", "gps_accuracy_m",
         "gps_time", "datetime_original", "offset_time", "captured_at", "inside", "distance_to_boundary_m",
         "kecamatan", "desa", "located_in", "make", "model", "software", "error", "hint",
+        "submitted_for", "nip", "name", "unit", "position",
     ]
 
     /// The record of `result`; `messages` words the `error` field.
@@ -61,6 +62,11 @@ struct ReportRecord: Sendable {
             foreign(m?.software),
             foreign(result.error.map(messages.describe)),
             text(v.hint.map(messages.hint)),
+            text(result.submission.submittedFor?.description),
+            text(result.submission.employee?.digits),
+            foreign(result.submission.rosterEntry?.name),
+            foreign(result.submission.rosterEntry?.unit),
+            foreign(result.submission.rosterEntry?.position),
         ]
         fields = Array(zip(ReportRecord.fieldNames, values)).map { (name: $0.0, value: $0.1) }
     }

@@ -8,6 +8,8 @@ public struct BatchSummary: Sendable, Equatable {
     /// Photos with an `EvidenceHint`: what most likely happened, and what the employee
     /// should do instead. Counted by `add(_:)` with a result.
     public var withHints = 0
+    /// Years of capture dates the holiday calendar has no rows for: holidays could not be told.
+    public var yearsWithoutHolidays: Set<Int> = []
 
     public init() {}
 
@@ -21,6 +23,7 @@ public struct BatchSummary: Sendable, Equatable {
     public mutating func add(_ result: PhotoResult) {
         add(result.verdict.status)
         if result.verdict.hint != nil { withHints += 1 }
+        if case .notAHoliday(let day, _, false)? = result.verdict.check(.notAHoliday)?.rule { yearsWithoutHolidays.insert(day.year) }
     }
 
     public mutating func add(_ status: PhotoStatus) {

@@ -77,7 +77,7 @@ public struct UploadPathFacts: Sendable, Hashable {
 /// never the file system, so relative and absolute paths read alike.
 ///
 /// Built in: the employee is the last run of exactly 18 ASCII digits that is a plausible NIP or
-/// NI PPPK (`EmployeeNumber`); the day is the last `YYYY-MM-DD` between non-digits that is a
+/// NI PPPK (`EmployeeNumber`); the day is the last folder named `YYYY-MM-DD` that is a
 /// real day. A NIP has no hyphens, so its birth date is never taken for the day.
 ///
 /// A pattern replaces a rule. It is matched against the whole path (bytes that are not UTF-8
@@ -181,12 +181,15 @@ public struct UploadPathRules: Sendable {
     }
 
     private static func scanDays(_ bytes: UnsafeBufferPointer<UInt8>, with picker: inout Picker<CalendarDate>) {
-        let hyphen = UInt8(ascii: "-")
+        let hyphen = UInt8(ascii: "-"), slash = UInt8(ascii: "/")
         var end = bytes.count
         while let day = digitRun(in: bytes, endingBefore: end) {
             end = day.lowerBound
             let start = day.lowerBound - 8
-            guard day.count == 2, start >= 0, start == 0 || !isASCIIDigit(bytes[start - 1]),
+            // A folder named for the day: a date in a file name (Telegram, screenshots) says
+            // when the file was saved, not which day it was submitted for.
+            guard day.count == 2, start >= 0, start == 0 || bytes[start - 1] == slash,
+                  day.upperBound < bytes.count, bytes[day.upperBound] == slash,
                   bytes[start + 4] == hyphen, bytes[start + 7] == hyphen,
                   bytes[start..<(start + 4)].allSatisfy(isASCIIDigit),
                   bytes[(start + 5)..<(start + 7)].allSatisfy(isASCIIDigit)

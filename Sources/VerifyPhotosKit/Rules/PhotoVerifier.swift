@@ -32,20 +32,26 @@ public struct PhotoVerifier: Sendable {
 
     /// Judges what reading a file gave (now, or in an earlier run).
     func result(path: PhotoPath, reading: PhotoReading) -> PhotoResult {
+        let submission = policy.staff.submission(for: path)
         guard let metadata = reading.metadata else {
-            return PhotoResult(path: path.description, metadata: nil, verdict: .unreadable, error: reading.error)
+            return PhotoResult(path: path.description, metadata: nil, verdict: .unreadable, error: reading.error, submission: submission)
         }
-        var verdict = judge(metadata, path: path.description)
+        var verdict = judge(metadata, path: path.description, submission: submission)
         var error: PhotoError?
         if let damage = metadata.imageDamage {
             verdict.status = .unreadable
             error = .damagedJPEG(detail: damage)
         }
-        return PhotoResult(path: path.description, metadata: metadata, verdict: verdict, error: error)
+        return PhotoResult(path: path.description, metadata: metadata, verdict: verdict, error: error, submission: submission)
     }
 
-    /// Judges metadata already read; `path` (its file name) only shapes the hint.
+    /// Judges metadata already read; `path` names the employee and the day (upload folders) and
+    /// shapes the hint.
     public func judge(_ metadata: PhotoMetadata, path: String = "") -> Verdict {
+        judge(metadata, path: path, submission: policy.staff.submission(for: PhotoPath(path)))
+    }
+
+    func judge(_ metadata: PhotoMetadata, path: String, submission: Submission) -> Verdict {
         var checks = positionChecks(metadata.gps)
         let location = checks.lazy.compactMap { check -> Location? in
             if case .insideArea(_, let location) = check.rule { return location }
@@ -62,7 +68,7 @@ public struct PhotoVerifier: Sendable {
         let cameraUnparsed = metadata.unparsedTimes.contains { !$0.tag.hasPrefix("GPS") && !$0.tag.hasPrefix("XMP") }
         // A camera clock in doubt gives way to the GPS clock, which the phone sets itself.
         let captureTime = offsetCheck != nil || cameraUnparsed ? CaptureTime(metadata, preferGPSClock: true) : cameraTime
-        checks += dateChecks(captureTime)
+        checks += dateChecks(captureTime, submittedFor: submission.submittedFor)
         if let offsetCheck { checks.append(offsetCheck) }
         checks.append(.pass(.validTimes(unparsed: metadata.unparsedTimes), unless: !metadata.unparsedTimes.isEmpty,
                             .invalidCaptureTime, outcome: .review))
@@ -83,6 +89,7 @@ public struct PhotoVerifier: Sendable {
         } else {
             checks.append(RuleCheck(clocks, .notJudged))
         }
+        checks += staffChecks(submission, day: submission.submittedFor ?? captureTime?.wib.date, position: metadata.gps.position)
         return Verdict(checks: checks, location: location, captureTime: captureTime,
                        hint: EvidenceHint(metadata: metadata, path: path))
     }
@@ -119,7 +126,7 @@ public struct PhotoVerifier: Sendable {
 
     /// When the photo was taken: a capture time at all, on the required or an allowed day, not
     /// before the policy, not in the future.
-    private func dateChecks(_ captureTime: CaptureTime?) -> [RuleCheck] {
+    private func dateChecks(_ captureTime: CaptureTime?, submittedFor: CalendarDate?) -> [RuleCheck] {
         guard let captureTime else { return [RuleCheck(.hasCaptureTime, .fail, reason: .noCaptureTime)] }
         let day = captureTime.wib.date
         var checks: [RuleCheck] = []
@@ -130,9 +137,62 @@ public struct PhotoVerifier: Sendable {
                                 unless: !policy.wfhDays.contains(day.weekday), .notWFHDay))
             checks.append(.pass(.policyStarted(start: policy.policyStart, captured: day), unless: day < policy.policyStart, .beforePolicyStart))
         }
+        if let submittedFor {
+            checks.append(.pass(.submittedDay(submitted: submittedFor, captured: day), unless: day != submittedFor, .wrongDate))
+        }
+        let holidays = policy.staff.holidays
+        let holiday = holidays.holiday(on: day)
+        if holiday == nil && !holidays.covers(year: day.year) {
+            checks.append(RuleCheck(.notAHoliday(captured: day, holiday: nil, covered: false), .notJudged))
+        } else {
+            checks.append(.pass(.notAHoliday(captured: day, holiday: holiday, covered: true), unless: holiday != nil, .holiday))
+        }
         checks.append(.pass(.notInFuture(captured: captureTime, nowUTCSeconds: policy.nowUTCSeconds, allowedSkewSeconds: policy.maxClockSkewSeconds),
                             unless: captureTime.utcSeconds > policy.nowUTCSeconds + policy.maxClockSkewSeconds, .futureCaptureTime))
         return checks
+    }
+
+    /// Who sent the photo, with a roster: named by the path, on the roster, not exempt, due
+    /// that day by schedule or rotation, near home. `day` is the day submitted for (else captured).
+    private func staffChecks(_ submission: Submission, day: CalendarDate?, position: GeoPoint?) -> [RuleCheck] {
+        let staff = policy.staff
+        guard let roster = staff.roster else { return [] }
+        guard let employee = submission.employee else { return [RuleCheck(.employeeNamed, .review, reason: .noEmployee)] }
+        guard let entry = submission.rosterEntry else {
+            return [RuleCheck(.inRoster(nip: employee.digits), .review, reason: .notInRoster)]
+        }
+        var checks = [RuleCheck(.inRoster(nip: employee.digits), .pass)]
+        let exemption = roster.exemption(of: entry)
+        checks.append(.pass(.notExempt(entry: entry, exemption: exemption), unless: exemption != nil, .exemptEmployee))
+        if let group = entry.group, let day, policy.wfhDays.contains(day.weekday), staff.holidays.holiday(on: day) == nil,
+           let due = staff.groupsDue(on: day, policy: policy) {
+            checks.append(.pass(.scheduled(group: group, day: day, groupsDue: due.groups, fromSchedule: due.fromSchedule),
+                                unless: !due.groups.contains(group), .notScheduled))
+        }
+        if let home = entry.home {
+            let (distance, limit) = homeDistance(home, from: position)
+            let rule = Rule.nearHome(home: home, distanceMetres: distance, limitMetres: limit)
+            if let distance {
+                checks.append(.pass(rule, unless: distance > limit, .farFromHome, outcome: .review))
+            } else {
+                checks.append(RuleCheck(rule, .notJudged))
+            }
+        }
+        return checks
+    }
+
+    /// Metres from the registered home to `position` (0 inside the registered desa), and the
+    /// limit: `maxHomeDistanceMetres` from a point, the tolerance outside a desa.
+    private func homeDistance(_ home: RosterEntry.Home, from position: GeoPoint?) -> (Double?, Double) {
+        switch home {
+        case .point(let latitude, let longitude):
+            let limit = policy.staff.maxHomeDistanceMetres
+            return (position.map { Geodesy.distance(GeoPoint(latitude: latitude, longitude: longitude), $0) }, limit)
+        case .desa(let name):
+            let limit = policy.toleranceMetres
+            guard let position, let desa = boundary.desa(named: name) else { return (nil, limit) }
+            return (desa.contains(position) ? 0 : desa.outline.distance(to: position), limit)
+        }
     }
 
     /// Another copy of the metadata against the values judged: a position farther away than

@@ -13,11 +13,18 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
     case conflictingMetadata = "conflicting-metadata"
     case invalidCaptureTime = "invalid-capture-time"
     case offsetMismatch = "offset-mismatch"
+    case holiday
+    case exemptEmployee = "exempt-employee"
+    case notScheduled = "not-scheduled"
+    case notInRoster = "not-in-roster"
+    case noEmployee = "no-employee"
+    case farFromHome = "far-from-home"
 
     /// Whether the reason alone makes a photo `flagged`; the others only ask for `review`.
     public var flags: Bool {
         switch self {
-        case .nearBoundary, .gpsTimeMismatch, .conflictingMetadata, .invalidCaptureTime, .offsetMismatch: false
+        case .nearBoundary, .gpsTimeMismatch, .conflictingMetadata, .invalidCaptureTime, .offsetMismatch,
+             .notInRoster, .noEmployee, .farFromHome: false
         default: true
         }
     }

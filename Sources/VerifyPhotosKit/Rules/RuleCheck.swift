@@ -56,6 +56,22 @@ public enum Rule: Sendable, Equatable {
     case copiesAgree(copies: [CopyComparison], unparsedPositions: [UnparsedValue], copiesLeftOut: Bool)
     /// The camera and GPS clocks are at most `limitSeconds` apart (`skewSeconds` nil: one is missing).
     case clocksAgree(limitSeconds: Int64, skewSeconds: Int64?)
+    /// Captured on the day the upload folder is for.
+    case submittedDay(submitted: CalendarDate, captured: CalendarDate)
+    /// Not captured on a national holiday or cuti bersama (`covered` false: the calendar has no
+    /// rows for that year, so it could not be told).
+    case notAHoliday(captured: CalendarDate, holiday: Holiday?, covered: Bool)
+    /// A roster was given, and the path names the employee.
+    case employeeNamed
+    /// The employee named by the path is on the roster.
+    case inRoster(nip: String)
+    /// The employee is not exempt from working from home (`exemption` says why they are).
+    case notExempt(entry: RosterEntry, exemption: Exemption?)
+    /// The employee's group was due to work from home that day (by the schedule file, or by
+    /// the rotation of the roster's groups).
+    case scheduled(group: String?, day: CalendarDate, groupsDue: Set<String>, fromSchedule: Bool)
+    /// Taken near the home the roster registers (point 1b: WFH happens at the domicile).
+    case nearHome(home: RosterEntry.Home, distanceMetres: Double?, limitMetres: Double)
 }
 
 /// Which rule a check is of, without its facts: a stable name for scripts and tests.
@@ -74,6 +90,13 @@ public enum RuleID: String, Sendable, CaseIterable {
     case validTimes = "valid-times"
     case copiesAgree = "copies-agree"
     case clocksAgree = "clocks-agree"
+    case submittedDay = "submitted-day"
+    case notAHoliday = "not-a-holiday"
+    case employeeNamed = "employee-named"
+    case inRoster = "in-roster"
+    case notExempt = "not-exempt"
+    case scheduled
+    case nearHome = "near-home"
 }
 
 extension Rule {
@@ -93,6 +116,13 @@ extension Rule {
         case .validTimes: .validTimes
         case .copiesAgree: .copiesAgree
         case .clocksAgree: .clocksAgree
+        case .submittedDay: .submittedDay
+        case .notAHoliday: .notAHoliday
+        case .employeeNamed: .employeeNamed
+        case .inRoster: .inRoster
+        case .notExempt: .notExempt
+        case .scheduled: .scheduled
+        case .nearHome: .nearHome
         }
     }
 

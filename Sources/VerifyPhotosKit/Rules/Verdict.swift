@@ -72,11 +72,14 @@ public struct PhotoResult: Sendable {
     public var verdict: Verdict
     /// Why the file is `unreadable`.
     public var error: PhotoError?
+    /// Who sent it and for which day, as its path says.
+    public var submission: Submission
 
-    public init(path: String, metadata: PhotoMetadata?, verdict: Verdict, error: PhotoError?) {
+    public init(path: String, metadata: PhotoMetadata?, verdict: Verdict, error: PhotoError?, submission: Submission = Submission()) {
         self.path = path
         self.metadata = metadata
         self.verdict = verdict
         self.error = error
+        self.submission = submission
     }
 }

@@ -1,5 +1,5 @@
 /// The rules a photo is judged by: where, when, and how much slack.
-public struct VerificationPolicy: Sendable, Equatable {
+public struct VerificationPolicy: Sendable {
     /// When set, the capture date (WIB) must be exactly this day (`--date`); the weekday and
     /// policy-start rules are then not applied.
     public var requiredDate: CalendarDate?
@@ -15,6 +15,8 @@ public struct VerificationPolicy: Sendable, Equatable {
     public var offshoreReachMetres = 1000.0
     /// Largest allowed difference between the GPS clock and the camera clock (`--max-clock-skew`).
     public var maxClockSkewSeconds: Int64 = 600
+    /// Who is due on which day: roster, schedule, holidays, and how upload paths are read.
+    public var staff = StaffPlan()
     /// The current time (seconds since 1970 UTC), for `future-capture-time`.
     public var nowUTCSeconds: Int64
 

@@ -1,0 +1,53 @@
+/// Who is due to work from home on which day, and how an upload names the employee and the day:
+/// the roster, the schedule (or the rotation of the roster's groups), the holidays.
+public struct StaffPlan: Sendable {
+    /// National holidays and cuti bersama: no working day, so no one is due (`--holidays` extends them).
+    public var holidays = HolidayCalendar.embedded
+    /// How the NIP and the day submitted for are read from a photo's path.
+    public var uploadPaths = UploadPathRules()
+    /// The civil servants whose photos are checked (`--roster`); nil: employees are not checked.
+    public var roster: Roster?
+    /// Which groups work from home on which day (`--schedule`); nil: the roster's groups rotate.
+    public var schedule: WFHSchedule?
+    /// How far from the registered home a photo may be taken (`--max-home-distance-km`).
+    public var maxHomeDistanceMetres = 2000.0
+
+    public init() {}
+
+    /// What the path of a photo says about who sent it and for which day.
+    public func submission(for path: PhotoPath) -> Submission {
+        let facts = uploadPaths.read(path)
+        return Submission(employee: facts.employee, submittedFor: facts.submittedFor,
+                          rosterEntry: facts.employee.flatMap { roster?.entry(nip: $0.digits) },
+                          pathWarnings: facts.warnings)
+    }
+
+    /// The groups due to work from home on `day`, and whether a schedule file said so (else the
+    /// rotation); nil when no one's group can be told (no roster groups, or no WFH day).
+    func groupsDue(on day: CalendarDate, policy: VerificationPolicy) -> (groups: Set<String>, fromSchedule: Bool)? {
+        if let schedule { return (schedule.groups(on: day), true) }
+        guard let roster, !roster.groups.isEmpty else { return nil }
+        let holidays = self.holidays
+        let turn = WFHSchedule.rotation(groups: roster.groups, firstDay: policy.policyStart, wfhDays: policy.wfhDays,
+                                        skipping: { holidays.holiday(on: $0) != nil })
+        return turn(day).map { ([$0], false) }
+    }
+}
+
+/// Who sent a photo and for which day, as its upload path says, with the roster's row for them.
+public struct Submission: Sendable, Equatable {
+    public var employee: EmployeeNumber?
+    /// The day the upload folder is for; the capture date must be that day.
+    public var submittedFor: CalendarDate?
+    public var rosterEntry: RosterEntry?
+    /// What in the path looked wrong (a PPPK number, a second NIP, an impossible date).
+    public var pathWarnings: [UploadPathWarning]
+
+    public init(employee: EmployeeNumber? = nil, submittedFor: CalendarDate? = nil, rosterEntry: RosterEntry? = nil,
+                pathWarnings: [UploadPathWarning] = []) {
+        self.employee = employee
+        self.submittedFor = submittedFor
+        self.rosterEntry = rosterEntry
+        self.pathWarnings = pathWarnings
+    }
+}
