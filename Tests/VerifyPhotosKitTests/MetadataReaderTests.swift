@@ -38,7 +38,7 @@ import Testing
         #expect(m.format == format)
         let position = try #require(m.gps.position)
         #expect(abs(position.latitude - latitude) < 1e-6 && abs(position.longitude - longitude) < 1e-6)
-        #expect(m.dateTimeOriginal?.description == "2026-04-03T09:15:00")
+        #expect(m.dateTimeOriginal?.description == "2026-04-17T09:15:00")
         #expect(m.offsetTimeOriginal?.description == "+07:00")
         #expect(m.make == "Samsung")
     }
@@ -50,11 +50,11 @@ import Testing
         #expect(m.make == "Samsung")
         #expect(m.model == "SM-A515F")
         #expect(m.software == "A515FXXU5")
-        #expect(m.dateTimeOriginal?.description == "2026-04-03T09:15:00")
+        #expect(m.dateTimeOriginal?.description == "2026-04-17T09:15:00")
         #expect(m.offsetTimeOriginal?.description == "+07:00")
         #expect(m.subSecTimeOriginal == "120")
         #expect(m.gps.altitude == 12.5)
-        #expect(m.gps.utcTime?.description == "2026-04-03T02:15:05")
+        #expect(m.gps.utcTime?.description == "2026-04-17T02:15:05")
         #expect(m.pixelWidth == 8 && m.pixelHeight == 8)
         #expect(m.imageDamage == nil)
     }
@@ -91,7 +91,7 @@ import Testing
     @Test func createDateIsKeptApartFromDateTimeOriginal() throws {
         let m = try read("ok-create-date-only.jpg")
         #expect(m.dateTimeOriginal == nil)
-        #expect(m.createDate?.description == "2026-04-03T09:15:00")
+        #expect(m.createDate?.description == "2026-04-17T09:15:00")
     }
 
     @Test func unreadableFilesGiveTypedErrors() throws {
@@ -128,8 +128,8 @@ import Testing
         #expect(dng.format == .dng)
         #expect(try MetadataReader().read(path: TestPaths.fixture("ok-tiff-ifds-after-80kb.tif")).format == .tiff)
         let fraction = try MetadataReader().read(path: TestPaths.fixture("ok-gps-fractional-seconds.jpg"))
-        #expect(fraction.gps.utcTimeISO8601 == "2026-04-03T02:15:05.5Z")
-        #expect(try MetadataReader().read(path: TestPaths.fixture("ok-muntok-ii-dms.jpg")).gps.utcTimeISO8601 == "2026-04-03T02:15:05Z")
+        #expect(fraction.gps.utcTimeISO8601 == "2026-04-17T02:15:05.5Z")
+        #expect(try MetadataReader().read(path: TestPaths.fixture("ok-muntok-ii-dms.jpg")).gps.utcTimeISO8601 == "2026-04-17T02:15:05Z")
     }
 
     /// Every fixture and fuzzer regression read from memory (`read(bytes:)`, as the fuzzer
