@@ -146,6 +146,20 @@ import Testing
         #expect(error.description.hasPrefix(message), "\(error.description)")
     }
 
+    /// An empty header cell is allowed (spreadsheets write one after the last column), but not a
+    /// value under it; a row that is too long is still counted, in the row order of the file.
+    @Test func aValueUnderAnEmptyHeaderCellIsRefused() throws {
+        let error = HolidayFileError.valueWithoutHeader(path: "holidays.csv", line: 3, column: 3)
+        #expect(throws: error) {
+            try parse("date,name,,kind,source,\n2026-01-01,A,,libur-nasional,S,\n2026-01-02,B,x,libur-nasional,S\n")
+        }
+        #expect(error.description.hasPrefix("holidays.csv line 3, column 3: a value in a column without a header; move it"))
+        #expect(throws: HolidayFileError.fieldCount(path: "holidays.csv", line: 2, found: 5, expected: 4)) {
+            try parse(Self.header + "2026-12-25,Natal, hari raya,libur-nasional,S\n2026-12-26,A,cuti-bersama,S,,x\n")
+        }
+        #expect(try parse("date,name,,kind,source,\n2026-01-01,A, ,libur-nasional,S,\n").holidays.count == 1)
+    }
+
     @Test func aFileThatCannotBeUsedSaysWhy() throws {
         let folder = try TemporaryFolder()
         let missing = folder.appendingPathComponent("missing.csv").path

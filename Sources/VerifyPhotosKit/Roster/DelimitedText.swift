@@ -1,10 +1,31 @@
-/// A table of delimited text as spreadsheets export it (the roster and the WFH schedule): UTF-8
-/// with or without a BOM, `,` or `;` chosen by the header line, `"` quoting, CRLF, LF or CR.
+/// A table of delimited text as spreadsheets export it (the roster, the WFH schedule and the
+/// holiday file): UTF-8 with or without a BOM, `,` or `;` chosen by the header line, `"` quoting
+/// (a quoted value may span lines), CRLF, LF or CR.
 struct DelimitedTable: Sendable {
     /// One row of the file: its cells as written (unquoted, untrimmed) and the line it starts on.
     struct Record: Sendable {
         var line: Int
         var fields: [String]
+    }
+
+    /// Why a file is not a usable table, before any cell is read for its meaning. Each kind of
+    /// file words it as its own error: `RosterError(_:source:)`, `HolidayFileError(_:path:)`.
+    /// Fields count from 0; `header` is the field's header as written, nil when it has none.
+    enum Failure: Error, Equatable, Sendable {
+        case cannotRead(reason: String)
+        case tooLarge(bytes: Int64)
+        case notUTF8(line: Int)
+        /// The file is empty or blank.
+        case noHeader
+        case unterminatedQuote(line: Int, field: Int, header: String?)
+        case textAfterClosingQuote(line: Int, field: Int, header: String?)
+        /// A value under a blank header cell, or past the last (`field` >= `headers`); the row
+        /// has `fields` cells, the header `headers`.
+        case valueWithoutHeader(line: Int, field: Int, fields: Int, headers: Int)
+        /// A header that names none of the fields `columns` was given.
+        case unknownColumn(line: Int, field: Int, header: String)
+        /// A second header for the field of the column headed `first` (`nama` and `name`).
+        case repeatedColumn(line: Int, field: Int, header: String, first: String)
     }
 
     var source: String
@@ -15,42 +36,71 @@ struct DelimitedTable: Sendable {
     /// Files larger than this are refused unread: a roster of thousands of people is a few megabytes.
     static let maximumFileSize: Int64 = 64 << 20
 
-    /// Reads the table in `text`; `source` names the file in errors.
+    /// Reads the table in `text`; `source` names the file in errors. A value in a column without
+    /// a header is an error: the leftmost blank header cell's first, then values past the header.
     init(text: String, source: String) throws(RosterError) {
+        do throws(Failure) {
+            self = try DelimitedTable(parsing: text, source: source)
+            for index in header.fields.indices {
+                for row in records {
+                    if let failure = valueWithoutHeader(in: row, columns: index..<index + 1) { throw failure }
+                }
+            }
+            for row in records {
+                if let failure = valueWithoutHeader(in: row, columns: header.fields.count..<Int.max) { throw failure }
+            }
+        } catch {
+            throw RosterError(error, source: source)
+        }
+    }
+
+    /// Reads the table in `text`, leaving values in columns without a header to the reader (see
+    /// `valueWithoutHeader(in:columns:)`); `source` is kept for `columns(_:)`'s errors.
+    init(parsing text: String, source: String) throws(Failure) {
         self.source = source
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let delimiter = DelimitedTable.delimiter(of: bytes)
-        var rows = try DelimitedTable.records(in: bytes, delimiter: delimiter, source: source)
+        var rows = try DelimitedTable.records(in: bytes, delimiter: delimiter)
             .filter { !$0.fields.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
-        guard !rows.isEmpty else { throw RosterError(source: source, problem: .noHeader) }
+        guard !rows.isEmpty else { throw .noHeader }
         header = rows.removeFirst()
         records = rows
-        for (index, name) in header.fields.enumerated() where DelimitedTable.trimmed(name).isEmpty {
-            if let row = records.first(where: { index < $0.fields.count && !DelimitedTable.trimmed($0.fields[index]).isEmpty }) {
-                throw RosterError(source: source, line: row.line, column: "\(index + 1)", problem: .valueWithoutHeader)
-            }
+    }
+
+    /// The leftmost value of `row` among `columns` in a column without a header: under a blank
+    /// header cell, or past the header's last.
+    func valueWithoutHeader(in row: Record, columns: Range<Int> = 0..<Int.max) -> Failure? {
+        let headers = header.fields.count
+        let field = row.fields.indices.first {
+            columns.contains($0) && ($0 >= headers || DelimitedTable.trimmed(header.fields[$0]).isEmpty)
+                && !DelimitedTable.trimmed(row.fields[$0]).isEmpty
         }
-        for row in records where row.fields.count > header.fields.count {
-            if let extra = row.fields.indices.dropFirst(header.fields.count).first(where: { !DelimitedTable.trimmed(row.fields[$0]).isEmpty }) {
-                throw RosterError(source: source, line: row.line, column: "\(extra + 1)", problem: .valueWithoutHeader)
-            }
-        }
+        return field.map { .valueWithoutHeader(line: row.line, field: $0, fields: row.fields.count, headers: headers) }
     }
 
     /// The text of the file at `path`, which must be UTF-8.
     static func text(path: String) throws(RosterError) -> String {
-        let bytes: [UInt8]
-        do {
-            let file = try ReadOnlyFile(path: path, headSize: 0)
-            guard file.size <= maximumFileSize else { throw RosterError(source: path, problem: .tooLarge(bytes: file.size)) }
-            bytes = try file.bytes(at: 0, count: Int(file.size))
-        } catch let error as RosterError {
-            throw error
-        } catch let error as PhotoError {
-            throw RosterError(source: path, problem: .cannotRead(reason: Messages.english.describe(error)))
+        do throws(Failure) {
+            return try text(path: path, limit: maximumFileSize)
         } catch {
-            throw RosterError(source: path, problem: .cannotRead(reason: "\(error)"))
+            throw RosterError(error, source: path)
+        }
+    }
+
+    /// The text of the file at `path`, which must be UTF-8 and at most `limit` bytes long.
+    static func text(path: String, limit: Int64) throws(Failure) -> String {
+        let file: ReadOnlyFile, bytes: [UInt8]
+        do throws(PhotoError) {
+            file = try ReadOnlyFile(path: path, headSize: 0)
+        } catch {
+            throw .cannotRead(reason: Messages.english.describe(error))
+        }
+        guard file.size <= limit else { throw .tooLarge(bytes: file.size) }
+        do throws(PhotoError) {
+            bytes = try file.bytes(at: 0, count: Int(file.size))
+        } catch {
+            throw .cannotRead(reason: Messages.english.describe(error))
         }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         var line = 1
@@ -58,23 +108,31 @@ struct DelimitedTable: Sendable {
             if String(validating: piece, as: UTF8.self) == nil { break }
             line += 1
         }
-        throw RosterError(source: path, line: line, problem: .notUTF8)
+        throw .notUTF8(line: line)
     }
 
     /// The columns of `fields` found in the header; each field has its accepted names
     /// (lowercase, words joined by `_`). An unknown or repeated header is an error.
     func columns<Field: Hashable>(_ fields: [(Field, [String])]) throws(RosterError) -> Columns<Field> {
+        do throws(Failure) {
+            return try findColumns(fields)
+        } catch {
+            throw RosterError(error, source: source, known: fields.map { $0.1.joined(separator: "/") })
+        }
+    }
+
+    /// `columns(_:)`, failing with the column's place rather than a roster's words.
+    func findColumns<Field: Hashable>(_ fields: [(Field, [String])]) throws(Failure) -> Columns<Field> {
         var columns = Columns<Field>()
         for (index, written) in header.fields.enumerated() {
             let name = DelimitedTable.trimmed(written)
             if name.isEmpty { continue }
             let key = DelimitedTable.headerKey(name)
             guard let field = fields.first(where: { $0.1.contains(key) })?.0 else {
-                throw RosterError(source: source, line: header.line, column: name,
-                                  problem: .unknownColumn(known: fields.map { $0.1.joined(separator: "/") }))
+                throw .unknownColumn(line: header.line, field: index, header: name)
             }
             if let first = columns.names[field] {
-                throw RosterError(source: source, line: header.line, column: name, problem: .repeatedColumn(first: first))
+                throw .repeatedColumn(line: header.line, field: index, header: name, first: first)
             }
             columns.index[field] = index
             columns.names[field] = name
@@ -91,7 +149,8 @@ struct DelimitedTable: Sendable {
         String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 
-    /// `;` when the first non-blank line has more semicolons than commas outside quotes, else `,`.
+    /// `;` when the first non-blank line has more semicolons than commas outside quotes (as
+    /// spreadsheets in an Indonesian locale write CSV), else `,`.
     private static func delimiter(of bytes: [UInt8]) -> UInt8 {
         var commas = 0, semicolons = 0, quoted = false, seenText = false
         for byte in bytes {
@@ -109,7 +168,7 @@ struct DelimitedTable: Sendable {
     }
 
     /// Every record, blank ones included; a quoted field may span lines.
-    private static func records(in bytes: [UInt8], delimiter: UInt8, source: String) throws(RosterError) -> [Record] {
+    private static func records(in bytes: [UInt8], delimiter: UInt8) throws(Failure) -> [Record] {
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var records: [Record] = []
         var fields: [String] = []
@@ -117,11 +176,12 @@ struct DelimitedTable: Sendable {
         var line = 1, recordLine = 1, quoteLine = 1
         var inQuotes = false, wasQuoted = false
         var i = 0
-        func column(_ index: Int) -> String {
+        /// The header of field `index`, once the header line is read.
+        func header(_ index: Int) -> String? {
             let header = records.first { !$0.fields.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
-            guard let header, index < header.fields.count else { return "\(index + 1)" }
+            guard let header, index < header.fields.count else { return nil }
             let name = DelimitedTable.trimmed(header.fields[index])
-            return name.isEmpty ? "\(index + 1)" : name
+            return name.isEmpty ? nil : name
         }
         func endField() {
             fields.append(String(decoding: field, as: UTF8.self))
@@ -164,13 +224,13 @@ struct DelimitedTable: Sendable {
                 if !wasQuoted { field.append(byte) }
             default:
                 if wasQuoted {
-                    throw RosterError(source: source, line: line, column: column(fields.count), problem: .textAfterClosingQuote)
+                    throw .textAfterClosingQuote(line: line, field: fields.count, header: header(fields.count))
                 }
                 field.append(byte)
             }
         }
         if inQuotes {
-            throw RosterError(source: source, line: quoteLine, column: column(fields.count), problem: .unterminatedQuote)
+            throw .unterminatedQuote(line: quoteLine, field: fields.count, header: header(fields.count))
         }
         if !fields.isEmpty || !field.isEmpty || wasQuoted {
             endField()
@@ -195,5 +255,29 @@ struct Columns<Field: Hashable>: Sendable where Field: Sendable {
     /// The header of `field` as written, or `fallback` when the column is absent.
     func name(_ field: Field, fallback: String) -> String {
         names[field] ?? fallback
+    }
+}
+
+extension RosterError {
+    /// `failure` of the roster or schedule `source`: the column is named by its header, or by its
+    /// number when it has none; `known` lists the accepted headers.
+    init(_ failure: DelimitedTable.Failure, source: String, known: [String] = []) {
+        func column(_ field: Int, _ header: String?) -> String { header ?? "\(field + 1)" }
+        switch failure {
+        case .cannotRead(let reason): self.init(source: source, problem: .cannotRead(reason: reason))
+        case .tooLarge(let bytes): self.init(source: source, problem: .tooLarge(bytes: bytes))
+        case .notUTF8(let line): self.init(source: source, line: line, problem: .notUTF8)
+        case .noHeader: self.init(source: source, problem: .noHeader)
+        case .unterminatedQuote(let line, let field, let header):
+            self.init(source: source, line: line, column: column(field, header), problem: .unterminatedQuote)
+        case .textAfterClosingQuote(let line, let field, let header):
+            self.init(source: source, line: line, column: column(field, header), problem: .textAfterClosingQuote)
+        case .valueWithoutHeader(let line, let field, _, _):
+            self.init(source: source, line: line, column: column(field, nil), problem: .valueWithoutHeader)
+        case .unknownColumn(let line, _, let header):
+            self.init(source: source, line: line, column: header, problem: .unknownColumn(known: known))
+        case .repeatedColumn(let line, _, let header, let first):
+            self.init(source: source, line: line, column: header, problem: .repeatedColumn(first: first))
+        }
     }
 }

@@ -79,25 +79,11 @@ public struct HolidayCalendar: Sendable, Equatable {
 
     /// Reads a holiday file (`--holidays FILE.csv`): see `init(csv:source:)` for the format.
     public static func load(path: String) throws(HolidayFileError) -> HolidayCalendar {
-        let file: ReadOnlyFile
-        do throws(PhotoError) {
-            file = try ReadOnlyFile(path: path, headSize: 0)
+        let text: String
+        do throws(DelimitedTable.Failure) {
+            text = try DelimitedTable.text(path: path, limit: maximumFileSize)
         } catch {
-            throw HolidayFileError.cannotRead(path: path, reason: Messages.english.describe(error))
-        }
-        guard file.size <= maximumFileSize else {
-            throw HolidayFileError.cannotRead(path: path, reason: "larger than 1 MiB, which no list of holidays is: is it the right file?")
-        }
-        let bytes: [UInt8]
-        do throws(PhotoError) {
-            bytes = try file.bytes(at: 0, count: Int(file.size))
-        } catch {
-            throw HolidayFileError.cannotRead(path: path, reason: Messages.english.describe(error))
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            let bad = lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0
-            throw HolidayFileError.notUTF8(path: path, line: bad + 1)
+            throw HolidayFileError(error, path: path)
         }
         return try HolidayCalendar(csv: text, source: path)
     }
@@ -105,29 +91,31 @@ public struct HolidayCalendar: Sendable, Equatable {
     static let maximumFileSize: Int64 = 1 << 20
 
     /// Parses CSV with the columns date, name, kind and source (or tanggal, nama, jenis,
-    /// sumber, in any order and case), separated by `,` or `;` as the header line is, with
-    /// optional BOM and RFC 4180 quoting. `source` names the file in errors.
+    /// sumber, in any order and case), read as a `DelimitedTable`: separated by `,` or `;` as
+    /// the header line is, with optional BOM and RFC 4180 quoting. A header cell may be left
+    /// empty (spreadsheets write one after the last column), but not hold a value under it.
+    /// `source` names the file in errors.
     public init(csv text: String, source: String) throws(HolidayFileError) {
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-        let delimiter = CSVRecords.delimiter(of: scalars)
-        let records = try CSVRecords.parse(scalars, delimiter: delimiter, path: source)
-            .filter { !$0.fields.allSatisfy(\.isEmpty) }
-        guard let header = records.first else {
-            throw HolidayFileError.missingColumn(path: source, line: 1, column: HolidayColumn.date.rawValue)
+        let table: DelimitedTable, columns: Columns<HolidayColumn>
+        do throws(DelimitedTable.Failure) {
+            table = try DelimitedTable(parsing: text, source: source)
+            columns = try table.findColumns(HolidayColumn.names)
+        } catch {
+            throw HolidayFileError(error, path: source)
         }
-        let columns = try HolidayColumn.positions(in: header, path: source)
-        let named = columns.values.max() ?? 0
+        for column in HolidayColumn.allCases where columns.index[column] == nil {
+            throw HolidayFileError.missingColumn(path: source, line: table.header.line, column: column.rawValue)
+        }
+        let named = columns.index.values.max() ?? 0
         var holidays: [Holiday] = []
         var firstLine: [CalendarDate: Int] = [:]
-        for record in records.dropFirst() {
-            let fields = record.fields
-            guard fields.count > named, !fields.dropFirst(header.fields.count).contains(where: { !$0.isEmpty }) else {
-                throw HolidayFileError.fieldCount(path: source, line: record.line, found: fields.count, expected: header.fields.count)
+        for record in table.records {
+            if let failure = table.valueWithoutHeader(in: record) { throw HolidayFileError(failure, path: source) }
+            guard record.fields.count > named else {
+                throw HolidayFileError.fieldCount(path: source, line: record.line, found: record.fields.count, expected: table.header.fields.count)
             }
             func field(_ column: HolidayColumn) -> (value: String, title: String) {
-                let index = columns[column] ?? 0
-                return (fields[index], header.fields[index])
+                (columns.value(column, in: record) ?? "", columns.name(column, fallback: column.rawValue))
             }
             let date = field(.date), name = field(.name), kind = field(.kind)
             guard let day = CalendarDate(strictISO: date.value) else {
@@ -162,6 +150,8 @@ public enum HolidayFileError: Error, Equatable, Sendable, CustomStringConvertibl
     case repeatedColumn(path: String, line: Int, column: String)
     /// A row with fields beyond the header's, or without all of its columns.
     case fieldCount(path: String, line: Int, found: Int, expected: Int)
+    /// A value under a header cell left empty; `column` counts from 1.
+    case valueWithoutHeader(path: String, line: Int, column: Int)
     /// A quoted field not closed, or with text after its closing quote; `field` counts from 1.
     case badQuotes(path: String, line: Int, field: Int)
     case badDate(path: String, line: Int, column: String, value: String)
@@ -187,6 +177,8 @@ public enum HolidayFileError: Error, Equatable, Sendable, CustomStringConvertibl
             "\(path) line \(line): \(found) fields where the header has \(expected); put a name or source that contains the delimiter (, or ;) in double quotes"
         case .fieldCount(let path, let line, let found, let expected):
             "\(path) line \(line): \(found) fields where the header has \(expected); each row needs a date, name, kind and source"
+        case .valueWithoutHeader(let path, let line, let column):
+            "\(path) line \(line), column \(column): a value in a column without a header; move it to the date, name, kind or source column, or delete it"
         case .badQuotes(let path, let line, let field):
             "\(path) line \(line), field \(field): a quoted field must end with a double quote right before the delimiter or the end of the line; write a double quote inside it as \"\""
         case .badDate(let path, let line, let column, let value):
@@ -202,124 +194,31 @@ public enum HolidayFileError: Error, Equatable, Sendable, CustomStringConvertibl
 }
 
 /// The four columns of a holiday file; raw values are the English header names.
-private enum HolidayColumn: String, CaseIterable {
+private enum HolidayColumn: String, CaseIterable, Sendable {
     case date, name, kind, source
 
-    init?(header: String) {
-        switch header.lowercased() {
-        case "date", "tanggal": self = .date
-        case "name", "nama": self = .name
-        case "kind", "jenis": self = .kind
-        case "source", "sumber": self = .source
-        default: return nil
-        }
-    }
-
-    /// The index of each column in `header`; cells left empty (as spreadsheets write after
-    /// the last column) are ignored.
-    static func positions(in header: CSVRecords.Record, path: String) throws(HolidayFileError) -> [HolidayColumn: Int] {
-        var positions: [HolidayColumn: Int] = [:]
-        for (index, title) in header.fields.enumerated() where !title.isEmpty {
-            guard let column = HolidayColumn(header: title) else {
-                throw HolidayFileError.unknownColumn(path: path, line: header.line, column: index + 1, name: title)
-            }
-            guard positions[column] == nil else {
-                throw HolidayFileError.repeatedColumn(path: path, line: header.line, column: title)
-            }
-            positions[column] = index
-        }
-        for column in allCases where positions[column] == nil {
-            throw HolidayFileError.missingColumn(path: path, line: header.line, column: column.rawValue)
-        }
-        return positions
-    }
+    /// The headers each column may have, in any case.
+    static let names: [(HolidayColumn, [String])] = [
+        (.date, ["date", "tanggal"]), (.name, ["name", "nama"]), (.kind, ["kind", "jenis"]), (.source, ["source", "sumber"]),
+    ]
 }
 
-/// RFC 4180 records with their line numbers, fields trimmed of spaces, tabs and newlines.
-private enum CSVRecords {
-    struct Record {
-        /// The line the record starts on, counting from 1.
-        var line: Int
-        var fields: [String]
-    }
-
-    /// `;` when the first non-blank line has more semicolons than commas outside quotes (as
-    /// spreadsheets in Indonesian locale write CSV), `,` otherwise.
-    static func delimiter(of scalars: [Unicode.Scalar]) -> Unicode.Scalar {
-        var commas = 0, semicolons = 0, quoted = false, content = false
-        for scalar in scalars {
-            switch scalar {
-            case "\"": quoted.toggle(); content = true
-            case "," where !quoted: commas += 1
-            case ";" where !quoted: semicolons += 1
-            case "\n" where !quoted, "\r" where !quoted:
-                if content || commas + semicolons > 0 { return semicolons > commas ? ";" : "," }
-            case " ", "\t": break
-            default: content = true
-            }
+extension HolidayFileError {
+    /// `failure` of the holiday file at `path`, in the words of a holiday file.
+    init(_ failure: DelimitedTable.Failure, path: String) {
+        self = switch failure {
+        case .cannotRead(let reason): .cannotRead(path: path, reason: reason)
+        case .tooLarge: .cannotRead(path: path, reason: "larger than 1 MiB, which no list of holidays is: is it the right file?")
+        case .notUTF8(let line): .notUTF8(path: path, line: line)
+        case .noHeader: .missingColumn(path: path, line: 1, column: HolidayColumn.date.rawValue)
+        case .unterminatedQuote(let line, let field, _), .textAfterClosingQuote(let line, let field, _):
+            .badQuotes(path: path, line: line, field: field + 1)
+        case .valueWithoutHeader(let line, let field, let fields, let headers) where field >= headers:
+            .fieldCount(path: path, line: line, found: fields, expected: headers)
+        case .valueWithoutHeader(let line, let field, _, _): .valueWithoutHeader(path: path, line: line, column: field + 1)
+        case .unknownColumn(let line, let field, let header): .unknownColumn(path: path, line: line, column: field + 1, name: header)
+        case .repeatedColumn(let line, _, let header, _): .repeatedColumn(path: path, line: line, column: header)
         }
-        return semicolons > commas ? ";" : ","
-    }
-
-    private enum State { case start, unquoted, quoted, closed }
-
-    static func parse(_ s: [Unicode.Scalar], delimiter: Unicode.Scalar, path: String) throws(HolidayFileError) -> [Record] {
-        var records: [Record] = []
-        var fields: [String] = []
-        var field = String.UnicodeScalarView()
-        var state = State.start
-        var line = 1, recordLine = 1, quoteLine = 1
-        func endField() {
-            fields.append(String(field).trimmingSpaces)
-            field = String.UnicodeScalarView()
-            state = .start
-        }
-        var i = 0
-        while i < s.count {
-            let c = s[i]
-            let crlf = c == "\r" && i + 1 < s.count && s[i + 1] == "\n"
-            if state == .quoted {
-                if c == "\"", i + 1 < s.count, s[i + 1] == "\"" {
-                    field.append(c)
-                    i += 1
-                } else if c == "\"" {
-                    state = .closed
-                } else {
-                    field.append(c)
-                    if crlf { field.append(s[i + 1]); i += 1 }
-                    if c == "\n" || c == "\r" { line += 1 }
-                }
-            } else if c == delimiter {
-                endField()
-            } else if c == "\n" || c == "\r" {
-                endField()
-                records.append(Record(line: recordLine, fields: fields))
-                fields = []
-                if crlf { i += 1 }
-                line += 1
-                recordLine = line
-            } else if c == " " || c == "\t" {
-                if state != .closed { field.append(c) }
-            } else if state == .closed {
-                throw HolidayFileError.badQuotes(path: path, line: line, field: fields.count + 1)
-            } else if state == .start && c == "\"" {
-                field = String.UnicodeScalarView()
-                state = .quoted
-                quoteLine = line
-            } else {
-                field.append(c)
-                state = .unquoted
-            }
-            i += 1
-        }
-        if state == .quoted {
-            throw HolidayFileError.badQuotes(path: path, line: quoteLine, field: fields.count + 1)
-        }
-        if state != .start || !field.isEmpty || !fields.isEmpty {
-            endField()
-            records.append(Record(line: recordLine, fields: fields))
-        }
-        return records
     }
 }
 
