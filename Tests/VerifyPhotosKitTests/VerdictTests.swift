@@ -144,6 +144,8 @@ import Testing
         let invalid = verify("invalid-capture-time-leading-space.jpg")
         #expect(invalid.metadata?.unparsedTimes == [UnparsedValue(tag: "DateTimeOriginal", raw: " 2026:04:09 22:00:00")])
         #expect(invalid.verdict.captureTime?.source == .gpsTime)
+        #expect(invalid.metadata?.unparsedTimes.first?.isCameraClock == true)
+        #expect(!UnparsedValue(tag: "XMP DateTimeOriginal", raw: "x").isCameraClock && !UnparsedValue(tag: "GPSDateStamp GPSTimeStamp", raw: "x").isCameraClock)
         let offset = verify("invalid-capture-time-offset.jpg")
         #expect(offset.metadata?.unparsedTimes == [UnparsedValue(tag: "OffsetTimeOriginal", raw: "+-9:00")])
         #expect(offset.metadata?.offsetTimeOriginal == nil)

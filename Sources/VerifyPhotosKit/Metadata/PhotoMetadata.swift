@@ -73,6 +73,13 @@ public struct UnparsedValue: Sendable, Equatable, Codable {
         self.tag = tag
         self.raw = raw
     }
+
+    /// The EXIF tags of the camera's own clock, as `ExifReading` names them.
+    static let cameraClockTags: Set<String> = ["DateTimeOriginal", "CreateDate", "OffsetTimeOriginal", "OffsetTimeDigitized"]
+
+    /// Whether the value is the camera's clock (not the GPS clock, not an XMP copy): when it
+    /// does not parse, the camera clock is in doubt and the GPS clock is judged instead.
+    public var isCameraClock: Bool { UnparsedValue.cameraClockTags.contains(tag) }
 }
 
 /// Where in a file a copy of its metadata was found.

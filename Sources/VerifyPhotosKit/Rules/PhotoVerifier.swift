@@ -65,7 +65,7 @@ public struct PhotoVerifier: Sendable {
            let standard = boundary.standardOffset(at: position), standard != recorded {
             offsetCheck = RuleCheck(.offsetMatchesPlace(expected: standard, recorded: recorded), .review, reason: .offsetMismatch)
         }
-        let cameraUnparsed = metadata.unparsedTimes.contains { !$0.tag.hasPrefix("GPS") && !$0.tag.hasPrefix("XMP") }
+        let cameraUnparsed = metadata.unparsedTimes.contains(where: \.isCameraClock)
         // A camera clock in doubt gives way to the GPS clock, which the phone sets itself.
         let captureTime = offsetCheck != nil || cameraUnparsed ? CaptureTime(metadata, preferGPSClock: true) : cameraTime
         checks += dateChecks(captureTime, submittedFor: submission.submittedFor)
