@@ -5,7 +5,7 @@ DEBIAN_PACKAGES = libexif-dev libjpeg62-turbo-dev zlib1g-dev libsqlite3-dev libs
 RELEASE_BIN = .build/release/verify-photos
 SHARED = ../shared
 
-.PHONY: all deps build run test check-shared install uninstall fixtures boundaries fuzz sanitize bench bench-deps clean
+.PHONY: all deps build run test check-shared install uninstall fixtures boundaries holidays fuzz sanitize bench bench-deps clean
 
 all: build
 
@@ -57,6 +57,10 @@ fixtures:
 
 boundaries:
 	python3 scripts/embed-boundaries.py
+
+# After editing holidays/*.csv (see holidays/README.md).
+holidays:
+	python3 scripts/embed-holidays.py
 
 # Throughput, memory and geometry against ExifTool, the 64 KiB floor and shapely (README,
 # "Performance"). Needs ExifTool and shapely, installed here when missing; takes minutes.
