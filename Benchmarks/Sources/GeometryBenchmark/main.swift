@@ -13,7 +13,7 @@ guard CommandLine.arguments.count == 2,
 }
 let values = data.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
 let points = stride(from: 0, to: values.count - 1, by: 2).map { GeoPoint(latitude: values[$0 + 1], longitude: values[$0]) }
-let outline = try Boundary.bangkaBarat().area.outline
+let outline = try Boundary.bangkaBarat()
 
 func seconds(_ body: () -> Void) -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -35,7 +35,7 @@ var total = 0.0
 var bestDistance = Double.infinity
 for _ in 0..<3 {
     var sum = 0.0
-    bestDistance = min(bestDistance, seconds { for p in distancePoints { sum += outline.distance(to: p) ?? 0 } })
+    bestDistance = min(bestDistance, seconds { for p in distancePoints { sum += outline.distanceToEdge(from: p) ?? 0 } })
     total = sum
 }
 let distanceRate = Double(distancePoints.count) / bestDistance

@@ -16,6 +16,16 @@ public struct Boundary: Sendable {
     var provinces: RegionLayer
     /// The area's name, as its file names it ("Kabupaten Bangka Barat").
     public var name: String { area.name }
+    /// Whether `point` lies inside the area or on its edge: the bare point-in-polygon test.
+    public func contains(_ point: GeoPoint) -> Bool {
+        area.contains(point)
+    }
+
+    /// Metres from `point` to the nearest point of the area's edge, on either side.
+    public func distanceToEdge(from point: GeoPoint) -> Double? {
+        area.outline.distance(to: point)
+    }
+
     /// The names of the villages (desa and kelurahan) inside the area, for checking a roster.
     public var villageNames: Set<String> { Set(desa.regions.map(\.name)) }
 

@@ -144,6 +144,10 @@ public struct Roster: Sendable {
     /// The header of the desa column as written, for `validate(desaNames:)`'s errors.
     let desaColumn: String
     private let byNIP: [String: Int]
+    /// The distinct groups (`kelompok`), in rotation order: numbers inside names by value
+    /// ("Kelompok 2" before "Kelompok 10"), letters case-insensitively. Sorted once: it is
+    /// asked for every photo.
+    public let groups: [String]
 
     /// Reads the roster at `path`.
     public static func load(path: String) throws(RosterError) -> Roster {
@@ -177,6 +181,7 @@ public struct Roster: Sendable {
         guard !entries.isEmpty else { throw RosterError(source: source, problem: .noRows) }
         self.entries = entries
         self.byNIP = byNIP
+        groups = Roster.rotationOrder(entries.compactMap(\.group))
         self.source = source
         desaColumn = columns.name(.desa, fallback: "desa")
     }
@@ -185,11 +190,6 @@ public struct Roster: Sendable {
         byNIP[nip].map { entries[$0] }
     }
 
-    /// The distinct groups (`kelompok`), in rotation order: numbers inside names by value
-    /// ("Kelompok 2" before "Kelompok 10"), letters case-insensitively.
-    public var groups: [String] {
-        Roster.rotationOrder(entries.compactMap(\.group))
-    }
 
     /// Why `entry` is exempt, or nil when not: the `dikecualikan` cell decides when filled,
     /// else the position.
