@@ -83,6 +83,8 @@ import Testing
         let text = Messages.english.explanation(of: goodFriday).joined(separator: "\n")
         #expect(text.contains("Not a holiday: no, 2026-04-03 is a national holiday, Wafat Yesus Kristus"))
         #expect(!goodFriday.verdict.checks.contains { $0.rule.id == .scheduled })  // nobody is due on a holiday
+        // Before the policy started nothing was due: no holiday check, so no warning for an old year.
+        #expect(TestVerifier.verifier.verify(path: TestPaths.fixture("before-policy-start.jpg")).verdict.check(.notAHoliday) == nil)
     }
 
     @Test func aYearTheCalendarDoesNotCoverIsSaidOncePerRun() {

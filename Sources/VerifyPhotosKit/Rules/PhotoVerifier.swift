@@ -142,10 +142,11 @@ public struct PhotoVerifier: Sendable {
         }
         let holidays = policy.staff.holidays
         let holiday = holidays.holiday(on: day)
-        if holiday == nil && !holidays.covers(year: day.year) {
-            checks.append(RuleCheck(.notAHoliday(captured: day, holiday: nil, covered: false), .notJudged))
-        } else {
-            checks.append(.pass(.notAHoliday(captured: day, holiday: holiday, covered: true), unless: holiday != nil, .holiday))
+        // Before the policy nothing was due: no holiday to tell, and no warning for an old year.
+        if holiday != nil || day >= policy.policyStart {
+            let covered = holiday != nil || holidays.covers(year: day.year)
+            checks.append(covered ? .pass(.notAHoliday(captured: day, holiday: holiday, covered: true), unless: holiday != nil, .holiday)
+                                  : RuleCheck(.notAHoliday(captured: day, holiday: nil, covered: false), .notJudged))
         }
         checks.append(.pass(.notInFuture(captured: captureTime, nowUTCSeconds: policy.nowUTCSeconds, allowedSkewSeconds: policy.maxClockSkewSeconds),
                             unless: captureTime.utcSeconds > policy.nowUTCSeconds + policy.maxClockSkewSeconds, .futureCaptureTime))
