@@ -47,6 +47,8 @@ import Testing
         let camat = try judge("2026-04-17/\(Self.citra)/foto.jpg", plan: plan())
         #expect(camat.verdict.reasons == [.exemptEmployee])
         #expect(camat.verdict.check(.notExempt)?.rule == .notExempt(entry: try #require(camat.submission.rosterEntry), exemption: .position("Camat")))
+        // Not also `not-scheduled` when their group's turn is another day: they have no WFH day.
+        #expect(try judge("2026-04-17/\(Self.citra)/foto.jpg", plan: plan(schedule: false)).verdict.reasons == [.exemptEmployee])
         let marked = try judge("2026-04-17/\(Self.dedi)/foto.jpg", plan: plan())
         #expect(marked.verdict.reasons == [.exemptEmployee])
         let text = Messages.english.explanation(of: camat).joined(separator: "\n")

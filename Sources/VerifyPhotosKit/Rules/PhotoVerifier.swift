@@ -165,7 +165,8 @@ public struct PhotoVerifier: Sendable {
         var checks = [RuleCheck(.inRoster(nip: employee.digits), .pass)]
         let exemption = roster.exemption(of: entry)
         checks.append(.pass(.notExempt(entry: entry, exemption: exemption), unless: exemption != nil, .exemptEmployee))
-        if let group = entry.group, let day, policy.wfhDays.contains(day.weekday), staff.holidays.holiday(on: day) == nil,
+        // An exempt official has no WFH day at all: no schedule to hold them to.
+        if exemption == nil, let group = entry.group, let day, policy.wfhDays.contains(day.weekday), staff.holidays.holiday(on: day) == nil,
            let due = staff.groupsDue(on: day, policy: policy) {
             checks.append(.pass(.scheduled(group: group, day: day, groupsDue: due.groups, fromSchedule: due.fromSchedule),
                                 unless: !due.groups.contains(group), .notScheduled))
