@@ -52,34 +52,45 @@ public final class TextOutput: @unchecked Sendable {
     }
 
     /// A file, created or truncated at once.
-    public init(path: String) throws(OutputError) {
+    public convenience init(path: String) throws(OutputError) {
         guard let file = fopen(path, "w") else {
             throw OutputError(output: path, errno: errno)
         }
-        stream = file
-        ownsStream = true
-        placement = .direct
-        isTerminal = false
-        columns = nil
-        name = path
+        self.init(file: file, name: path)
     }
 
     /// A new file at `path`, which must not exist yet (not even as a symbolic link): the
     /// temporary files of `--report-dir`, which nothing else may have put in their place.
-    init(creatingNew path: String) throws(OutputError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw OutputError(output: path, errno: errno) }
-        guard let file = fdopen(fd, "w") else {
-            close(fd)
-            unlink(path)
-            throw OutputError(output: path, reason: "out of memory")
+    convenience init(creatingNew path: String) throws(OutputError) {
+        guard let file = try TextOutput.createNew(path, output: path) else {
+            throw OutputError(output: path, errno: errno)
         }
+        self.init(file: file, name: path)
+    }
+
+    /// A stream this output owns, on a file written where it is.
+    private init(file: UnsafeMutablePointer<FILE>, name: String) {
         stream = file
         ownsStream = true
         placement = .direct
         isTerminal = false
         columns = nil
-        name = path
+        self.name = name
+    }
+
+    /// A stream on a file created at `path`, which must not exist yet, not even as a symbolic
+    /// link, with `permissions` when given; nil (with `errno` set) when it cannot be created.
+    /// `output` names the report when no stream can be made on the new file (which is removed).
+    private static func createNew(_ path: String, permissions: mode_t? = nil, output: String) throws(OutputError) -> UnsafeMutablePointer<FILE>? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { return nil }
+        if let permissions { _ = fchmod(fd, permissions) }
+        guard let file = fdopen(fd, "w") else {
+            close(fd)
+            unlink(path)
+            throw OutputError(output: output, reason: "out of memory")
+        }
+        return file
     }
 
     /// A report that replaces the file at `path` only once `commit` finds it complete: it is
@@ -107,16 +118,9 @@ public final class TextOutput: @unchecked Sendable {
         var attempts = 0
         while true {
             let temporary = "\(folder).\(base).tmp-" + TextOutput.temporaryOwner()
-            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-            if fd >= 0 {
-                if exists { _ = fchmod(fd, existing.st_mode & 0o777) }
-                stream = fdopen(fd, "w")
+            if let file = try TextOutput.createNew(temporary, permissions: exists ? existing.st_mode & 0o777 : nil, output: path) {
+                stream = file
                 placement = .replacing(temporary: temporary, target: target)
-                if stream == nil {
-                    close(fd)
-                    unlink(temporary)
-                    throw OutputError(output: path, reason: "out of memory")
-                }
                 return
             }
             let code = errno
