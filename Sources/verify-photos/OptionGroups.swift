@@ -149,7 +149,7 @@ struct StaffOptions: ParsableArguments {
             if let roster {
                 var loaded = try Roster.load(path: roster)
                 if let exemptPositions {
-                    loaded.exemptPositions = exemptPositions.split(separator: ",").map { String($0).trimmedOfSpaces }.filter { !$0.isEmpty }
+                    loaded.exemptPositions = Roster.positions(fromList: exemptPositions)
                 }
                 try loaded.validate(desaNames: villages)
                 if let schedule {
@@ -167,12 +167,5 @@ struct StaffOptions: ParsableArguments {
             throw ConfigurationError(error.description)
         }
         return plan
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces (FoundationEssentials has no `trimmingCharacters`).
-    var trimmedOfSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -325,4 +325,10 @@ import Testing
                                         skipping: { _ in false })
         #expect(try ["2026-04-02", "2026-04-03", "2026-04-09", "2026-04-10"].map { turn(try date($0)) } == ["A", "B", "C", "A"])
     }
+
+    /// `--exempt-positions "Camat, Kepala Dinas ,,Lurah"`: each phrase trimmed, blanks left out.
+    @Test func anExemptPositionListIsReadPhraseByPhrase() {
+        #expect(Roster.positions(fromList: "Camat, Kepala Dinas ,,Lurah") == ["Camat", "Kepala Dinas", "Lurah"])
+        #expect(Roster.positions(fromList: " , ").isEmpty)
+    }
 }

@@ -140,6 +140,11 @@ public struct Roster: Sendable {
     /// Phrases a position must start with to be exempt (`--exempt-positions`), by words, after any
     /// acting title (Plt., Plh., Pj.): "Plt. Camat Muntok" matches `Camat`, "Sekretaris Camat" not.
     public var exemptPositions = Roster.defaultExemptPositions
+
+    /// The phrases of a comma-separated list (`--exempt-positions`), trimmed, blanks left out.
+    public static func positions(fromList list: String) -> [String] {
+        list.split(separator: ",").map(DelimitedTable.trimmed).filter { !$0.isEmpty }
+    }
     let source: String
     /// The header of the desa column as written, for `validate(desaNames:)`'s errors.
     let desaColumn: String
