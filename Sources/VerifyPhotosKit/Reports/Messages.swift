@@ -332,3 +332,47 @@ extension String {
         String(map { $0 == "." ? "," : $0 })
     }
 }
+
+extension Messages {
+    // MARK: Upload paths
+
+    /// The sentence for an upload path warning.
+    public func uploadPathWarning(_ warning: UploadPathWarning) -> String {
+        switch warning {
+        case .pppkNumber(let number):
+            pick(id: "\(number) adalah NI PPPK: digit 9–14 dibaca sebagai tahun pengangkatan dan kode PPPK, bukan bulan",
+                 en: "\(number) is a PPPK number: digits 9–14 are read as the year of appointment and the PPPK code, not a month")
+        case .implausibleNumber(let digits, let flaw):
+            pick(id: "\(digits) bukan NIP yang mungkin: \(employeeNumberFlaw(flaw))",
+                 en: "\(digits) is not a plausible NIP: \(employeeNumberFlaw(flaw))")
+        case .otherEmployee(let number):
+            pick(id: "jalur berkas juga memuat nomor pegawai lain, \(number); yang terakhir yang dipakai",
+                 en: "the path also holds another employee number, \(number); the last one is used")
+        case .impossibleDate(let text):
+            pick(id: "\(text) bukan tanggal yang ada", en: "\(text) is not a real day")
+        case .otherDate(let date):
+            pick(id: "jalur berkas juga memuat tanggal lain, \(date); yang terakhir yang dipakai",
+                 en: "the path also holds another day, \(date); the last one is used")
+        }
+    }
+
+    func employeeNumberFlaw(_ flaw: EmployeeNumber.Flaw) -> String {
+        let years = EmployeeNumber.birthYears
+        switch flaw {
+        case .length:
+            return pick(id: "bukan 18 angka", en: "not 18 digits")
+        case .birthDate:
+            return pick(id: "digit 1–8 bukan tanggal lahir yang ada antara \(years.lowerBound) dan \(years.upperBound)",
+                        en: "digits 1–8 are no real birth date from \(years.lowerBound) to \(years.upperBound)")
+        case .appointment:
+            let pns = EmployeeNumber.earliestPNSAppointment, pppk = EmployeeNumber.earliestPPPKAppointment
+            let ages = EmployeeNumber.appointmentAges
+            return pick(id: "digit 9–14 bukan pengangkatan pertama yang mungkin (PNS: tahun dan bulan sejak \(pns); PPPK: tahun sejak \(pppk); pada usia \(ages.lowerBound)–\(ages.upperBound) tahun)",
+                        en: "digits 9–14 are no plausible first appointment (PNS: year and month from \(pns); PPPK: year from \(pppk); at age \(ages.lowerBound) to \(ages.upperBound))")
+        case .gender:
+            return pick(id: "digit 15 (jenis kelamin) bukan 1 atau 2", en: "digit 15 (gender) is neither 1 nor 2")
+        case .serial:
+            return pick(id: "nomor urut (digit 16–18) 000", en: "the serial number (digits 16–18) is 000")
+        }
+    }
+}
