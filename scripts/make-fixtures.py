@@ -16,6 +16,7 @@ Dates: the policy starts Thursday 2026-04-02; 2026-04-10 and 2026-04-17 are Frid
 Good Friday, a national holiday (only holiday-good-friday.jpg is taken on it).
 Rerun after changing this script and commit the result; tests expect exactly these files.
 """
+import shutil
 import os, struct, zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -457,8 +458,32 @@ STAFF = {
     "schedule.csv": "tanggal,kelompok\n2026-04-10,B\n2026-04-17,A\n",
 }
 
+# An invented upload tree DAY/NIP/photo (Fixtures/uploads/) over the roster above, with every
+# per-person reason and every ledger outcome: Budi ok on the 10th, Eka due on the 10th and
+# missing, Ani not scheduled on the 10th, on the holiday of the 3rd, and on the 17th in Muntok
+# and, ten minutes later, in Jebus (impossible travel, and far from home); Citra (a Camat)
+# exempt; Eka's unreadable upload on the 17th; a NIP not on the roster; a folder without a NIP.
+ANI, BUDI, CITRA, EKA = "198503152010011002", "199001012015031001", "197905052005011004", "199203032019032005"
+UPLOADS = {
+    f"2026-04-03/{ANI}/foto.jpg": photo(dto="2026:04:03 09:15:00", gps_date="2026:04:03"),
+    f"2026-04-10/{ANI}/foto.jpg": photo(dto="2026:04:10 09:15:00", gps_date="2026:04:10"),
+    f"2026-04-10/{BUDI}/foto.jpg": photo(dto="2026:04:10 09:15:00", gps_date="2026:04:10"),
+    f"2026-04-17/{ANI}/foto-pagi.jpg": photo(),
+    f"2026-04-17/{ANI}/foto-siang.jpg": photo(JEBUS, dto="2026:04:17 09:25:00", gps_time=(2, 25, 5)),
+    f"2026-04-17/{CITRA}/foto.jpg": photo(),
+    f"2026-04-17/{EKA}/foto.jpg": FIXTURES["unreadable-truncated-header.jpg"],
+    "2026-04-17/199912312020121001/foto.jpg": photo(),
+    "2026-04-17/tanpa-nip/foto.jpg": photo(),
+}
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    uploads = os.path.join(OUT, "uploads")
+    shutil.rmtree(uploads, ignore_errors=True)
+    for name, data in sorted(UPLOADS.items()):
+        os.makedirs(os.path.dirname(os.path.join(uploads, name)), exist_ok=True)
+        with open(os.path.join(uploads, name), "wb") as f:
+            f.write(data)
     for name in os.listdir(OUT):
         if not name.endswith(".md") and os.path.isfile(os.path.join(OUT, name)):
             os.remove(os.path.join(OUT, name))

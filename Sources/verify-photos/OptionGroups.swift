@@ -169,3 +169,32 @@ struct StaffOptions: ParsableArguments {
         return plan
     }
 }
+
+/// The ledger of who was due and who complied, for the personnel office's evaluation.
+struct LedgerOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Write the ledger: one row per employee and WFH day of the period on which they were due or sent something (ok, review, flagged, unreadable or missing). .jsonl or .csv by the file's ending.", valueName: "file"))
+    var ledger: String?
+
+    @Option(name: .customLong("ledger-summary"), help: ArgumentHelp("Write the ledger summed up per employee over the period, and per unit and day (staff, exempt, scheduled WFH share, submitted, ok, missing). .jsonl or .csv.", valueName: "file"))
+    var ledgerSummary: String?
+
+    @Option(help: ArgumentHelp("The ledger's days, START..END (YYYY-MM-DD..YYYY-MM-DD). Default: the first to the last WFH day among the photos' days.", valueName: "start..end"))
+    var period: DateRange?
+
+    func validate() throws {
+        for (option, path) in [("--ledger", ledger), ("--ledger-summary", ledgerSummary)] {
+            if let path, LedgerReport.Format(path: path) == nil {
+                throw ValidationError("\(option) \(path): the name must end in .jsonl or .csv")
+            }
+        }
+    }
+
+    /// Whether a ledger file was asked for.
+    var wanted: Bool { ledger != nil || ledgerSummary != nil }
+}
+
+extension DateRange: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(text: argument)
+    }
+}

@@ -13,8 +13,8 @@ struct VerifyPhotosCommand: ParsableCommand {
             Reads the GPS position and capture time from each photo's EXIF data and judges them under \
             circular letter 800/61/BKPSDMD/2026. Folders are walked recursively. Photos are never modified.
 
-            Exit status: 0 every photo ok; 1 at least one review, flagged or unreadable; 2 usage or \
-            configuration error.
+            Exit status: 0 every photo ok; 1 at least one review, flagged or unreadable, or (with a \
+            roster) an employee due who sent nothing; 2 usage or configuration error.
             """,
         version: version)
 
@@ -26,6 +26,9 @@ struct VerifyPhotosCommand: ParsableCommand {
 
     @OptionGroup(title: "Roster and schedule")
     var staff: StaffOptions
+
+    @OptionGroup(title: "Ledger")
+    var ledger: LedgerOptions
 
     @OptionGroup(title: "Report")
     var report: ReportOptions
@@ -45,6 +48,11 @@ struct VerifyPhotosCommand: ParsableCommand {
         let chosenFormat = try chooseFormat(found: found, messages: messages)
         // An existing --output file is replaced only by a complete report (see `commit`).
         let textOutput = try report.output.map { path throws(OutputError) in try TextOutput(replacing: path) } ?? TextOutput()
+        // Opened before any photo is read, so that a ledger that cannot be written stops the run at once.
+        var ledgerOutputs: [TextOutput?] = []
+        for path in [ledger.ledger, ledger.ledgerSummary] {
+            ledgerOutputs.append(try path.map { path throws(OutputError) in try TextOutput(replacing: path) })
+        }
         if items.isEmpty {
             TextOutput.standardError("verify-photos: " + messages.noPhotosFound(skipped: found.skipped) + "\n")
         }
@@ -80,6 +88,9 @@ struct VerifyPhotosCommand: ParsableCommand {
         var run = VerificationRun()
         run.shouldStop = { StopSignal.received() || textOutput.failure != nil }
         run.progress = progress
+        run.policy = settings.verifier.policy
+        run.keepsLedger = ledger.wanted || staff.roster != nil
+        run.ledgerPeriod = ledger.period
         let commitReport = {
             try textOutput.commit()
             try commit(reports)
@@ -110,11 +121,18 @@ struct VerifyPhotosCommand: ParsableCommand {
         if ![.table, .explain].contains(chosenFormat), TextOutput.standardErrorIsTerminal, !report.quiet, !items.isEmpty {
             TextOutput.standardError(messages.summary(summary) + "\n")
         }
+        // The table and the explanation name them themselves; a cron job's --quiet run too.
+        if ![.table, .explain].contains(chosenFormat) {
+            for line in messages.missingSubmissions(summary) { TextOutput.standardError(line + "\n") }
+        }
+        if let built = summary.ledger {
+            try writeLedger(built, to: ledgerOutputs)
+        }
         if let signal = StopSignal.number {
             TextOutput.standardError("verify-photos: " + messages.stopped(photos: summary.photos) + "\n")
             throw ExitCode(128 + signal)
         }
-        if summary.worst != .ok { throw ExitCode(1) }
+        if summary.worst != .ok || !summary.missing.isEmpty { throw ExitCode(1) }
     }
 
     /// The paths on the command line (which must exist) and those of `--files-from` (which
@@ -171,6 +189,25 @@ struct VerifyPhotosCommand: ParsableCommand {
                 throw ConfigurationError(settings.messages.damagedState(statePath, detail: detail))
             }
             throw ConfigurationError(error.description)
+        }
+    }
+
+    /// Writes `--ledger` and `--ledger-summary` (opened as `outputs`, in that order) and puts
+    /// them in place; a write that fails is an error (exit 2): the ledger is written whole from
+    /// the state or the photos on every run, so the next run writes it again.
+    private func writeLedger(_ built: Ledger, to outputs: [TextOutput?]) throws {
+        for (index, output) in outputs.enumerated() {
+            guard let output, let format = LedgerReport.Format(path: output.name) else { continue }
+            if index == 0 {
+                LedgerReport.write(built, to: output, format: format)
+            } else {
+                LedgerReport.writeSummary(built, to: output, format: format)
+            }
+            do {
+                try output.commit()
+            } catch {
+                throw ConfigurationError(error.description)
+            }
         }
     }
 

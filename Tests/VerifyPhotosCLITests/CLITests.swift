@@ -96,7 +96,8 @@ import Testing
                       "submitted_for", "nip", "name", "unit", "position"]
         for object in objects { #expect(Set(object.keys) == Set(fields)) }
         #expect(run.lines[0].hasPrefix("{\"path\":"))
-        let byName = Dictionary(uniqueKeysWithValues: objects.map { (URL(fileURLWithPath: $0["path"] as! String).lastPathComponent, $0) })
+        // By path inside Fixtures/ (the upload tree in Fixtures/uploads/ repeats file names).
+        let byName = Dictionary(uniqueKeysWithValues: objects.map { (String(($0["path"] as! String).dropFirst(CLITests.fixtures.count + 1)), $0) })
         #expect(byName["outside-pangkal-pinang.jpg"]?["located_in"] as? String == "Kota Pangkal Pinang")
         #expect(byName["near-boundary-outside.jpg"]?["located_in"] as? String == "Kabupaten Bangka")
         #expect(byName["ok-jebus-mm-decimal-minutes.jpg"]?["kecamatan"] as? String == "Jebus")
@@ -298,8 +299,16 @@ extension CLITests {
 
     @Test func photosAreNeverModified() throws {
         let folder = try TemporaryFolder()
-        let names = try FileManager.default.contentsOfDirectory(atPath: CLITests.fixtures).filter { $0 != "staff" }
-        for name in names { try FileManager.default.copyItem(atPath: CLITests.fixture(name), toPath: folder.path + "/" + name) }
+        // Every photo fixture, the upload tree's too (the roster and schedule are not photos).
+        let names = (FileManager.default.enumerator(atPath: CLITests.fixtures)?.compactMap { $0 as? String } ?? []).filter { name in
+            var isFolder: ObjCBool = false
+            return !name.hasPrefix("staff") && FileManager.default.fileExists(atPath: CLITests.fixture(name), isDirectory: &isFolder) && !isFolder.boolValue
+        }
+        #expect(names.count == CLITests.fixtureCount - 2)
+        for name in names {
+            try FileManager.default.createDirectory(atPath: folder.path + "/" + (name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: CLITests.fixture(name), toPath: folder.path + "/" + name)
+        }
         let old = Date(timeIntervalSince1970: 1_700_000_000)
         var before: [String: Data] = [:]
         for name in names {

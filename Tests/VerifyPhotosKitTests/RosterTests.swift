@@ -302,7 +302,7 @@ import Testing
     @Test func groupsTakeTurnsOnWorkingFridaysSkippingHolidays() throws {
         let goodFriday = try date("2026-04-03")
         let turn = WFHSchedule.rotation(groups: ["B", "A", "B"], firstDay: try date("2026-04-02"), wfhDays: [.friday],
-                                        skipping: { $0 == goodFriday })
+                                        holidays: HolidayCalendar([Holiday(date: goodFriday, name: "Wafat Yesus Kristus", kind: .nationalHoliday, source: "-")]))
         #expect(turn(try date("2026-04-10")) == "A")
         #expect(turn(try date("2026-04-17")) == "B")
         #expect(turn(try date("2026-04-24")) == "A")
@@ -313,17 +313,35 @@ import Testing
 
     @Test func withoutSkippedDaysTheFirstWFHDayIsTheFirstGroups() throws {
         let turn = WFHSchedule.rotation(groups: ["Kelompok 10", "Kelompok 2", "Kelompok 1"], firstDay: try date("2026-04-02"),
-                                        wfhDays: [.friday], skipping: { _ in false })
+                                        wfhDays: [.friday], holidays: HolidayCalendar([]))
         #expect(try ["2026-04-03", "2026-04-10", "2026-04-17", "2026-04-24"].map { turn(try date($0)) }
                 == ["Kelompok 1", "Kelompok 2", "Kelompok 10", "Kelompok 1"])
-        let none = WFHSchedule.rotation(groups: [], firstDay: try date("2026-04-02"), wfhDays: [.friday], skipping: { _ in false })
+        let none = WFHSchedule.rotation(groups: [], firstDay: try date("2026-04-02"), wfhDays: [.friday], holidays: HolidayCalendar([]))
         #expect(none(try date("2026-04-03")) == nil)
     }
 
     @Test func withTwoWFHDaysEachTakesATurn() throws {
         let turn = WFHSchedule.rotation(groups: ["A", "B", "C"], firstDay: try date("2026-04-02"), wfhDays: [.thursday, .friday],
-                                        skipping: { _ in false })
+                                        holidays: HolidayCalendar([]))
         #expect(try ["2026-04-02", "2026-04-03", "2026-04-09", "2026-04-10"].map { turn(try date($0)) } == ["A", "B", "C", "A"])
+    }
+
+    /// The week-at-a-time count agrees with counting the WFH days one by one, over two years.
+    @Test func theRotationCountsTurnsAsADayByDayWalkWould() throws {
+        let first = try date("2026-04-02")
+        let holidays = HolidayCalendar.embedded
+        let groups = ["A", "B", "C"]
+        let turn = WFHSchedule.rotation(groups: groups, firstDay: first, wfhDays: [.tuesday, .friday], holidays: holidays)
+        var turns = 0
+        for offset in 0..<730 {
+            let day = first.adding(days: offset)
+            guard [.tuesday, .friday].contains(day.weekday), holidays.holiday(on: day) == nil else {
+                #expect(turn(day) == nil)
+                continue
+            }
+            #expect(turn(day) == groups[turns % 3], "\(day)")
+            turns += 1
+        }
     }
 
     /// `--exempt-positions "Camat, Kepala Dinas ,,Lurah"`: each phrase trimmed, blanks left out.

@@ -187,9 +187,12 @@ struct StateRunOutcome {
         let folder = try photos(["ok-muntok-ii-dms.jpg", "no-gps.jpg"])
         let state = folder.appendingPathComponent(".state.db").path
         _ = try run(folder, state: state, onlyNew: true)
-        // The previous version's schema: no ctime, inode or device, no in-flight or crash tables.
+        // The first version's schema: no ctime, inode or device, no in-flight or crash tables,
+        // no employee or ledger day.
         let old = try SQLiteDatabase(path: state)
-        for column in ["ctime_ns", "inode", "device"] { try old.execute("ALTER TABLE photos DROP COLUMN \(column)") }
+        for column in ["ctime_ns", "inode", "device", "nip", "ledger_day", "staff_known"] {
+            try old.execute("ALTER TABLE photos DROP COLUMN \(column)")
+        }
         try old.execute("DROP TABLE IF EXISTS in_flight; DROP TABLE IF EXISTS crashed_content; PRAGMA user_version = 0")
         _ = consume old
         let (upgraded, reported) = try run(folder, state: state, onlyNew: true)

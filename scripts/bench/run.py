@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """`make bench`: throughput and memory of verify-photos against peers measured in the same run.
 
-    python3 scripts/bench/run.py [--photos N] [--big N] [--skip-big]
+    python3 scripts/bench/run.py [--photos N] [--big N] [--people N] [--skip-big] [--roster-only]
 
 (a) verify-photos --format jsonl over N photo-like JPEGs (default 10,000), (b) ExifTool as an
 admin would run it, (c) the floor: reading the first 64 KiB of every file and nothing else; all
 with a warm cache, best of several runs. Then the peak memory (RSS) of (a) at N and at --big
 photos (default 100,000: hard links to the same files), the --state first and repeat runs over
-the big folder, and the geometry microbenchmark next to shapely on the same points.
+the big folder, the roster run (--roster over an upload tree YYYY-MM-DD/NIP/ of --people invented
+employees and --big photos, made by make-upload-tree.py) next to the same run without --roster,
+and --ledger next to --roster alone when the CLI has it, and the geometry microbenchmark next to
+shapely on the same points. --roster-only runs the roster part alone.
 Prints a Markdown table (the README's Performance section). Corpora are kept in .bench/.
 """
 import argparse, os, random, shutil, struct, subprocess, sys, time
@@ -19,10 +22,13 @@ CLI = os.path.join(ROOT, ".build", "release", "verify-photos")
 def sh(cmd, **kw):
     return subprocess.run(cmd, check=True, **kw)
 
-def timed(cmd, runs=3):
-    """Best wall time of `runs` runs, output discarded (exit status 1 = photos flagged is fine)."""
+def timed(cmd, runs=3, before=None):
+    """Best wall time of `runs` runs, output discarded (exit status 1 = photos flagged is fine);
+    `before` runs untimed ahead of each run."""
     best = float("inf")
     for _ in range(runs):
+        if before:
+            before()
         start = time.perf_counter()
         p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         elapsed = time.perf_counter() - start
@@ -51,6 +57,65 @@ def linked_corpus(source, copies):
             sh(["cp", "-al", source, os.path.join(folder + ".tmp", f"copy{i:02d}")])
         os.rename(folder + ".tmp", folder)
     return folder
+
+def upload_tree(source, people, photos):
+    """`photos` hard links to `source` as DIR/YYYY-MM-DD/NIP/photo-K.jpg and the roster DIR.roster.csv."""
+    folder = os.path.join(BENCH, f"uploads-{people}x{photos}")
+    roster = folder + ".roster.csv"
+    if not (os.path.isdir(folder) and os.path.isfile(roster)):
+        sh([sys.executable, os.path.join(ROOT, "scripts", "bench", "make-upload-tree.py"), folder, source,
+            str(people), str(photos)], stdout=subprocess.DEVNULL)
+    return folder, roster
+
+def roster_bench(small, floor, people, photos):
+    """Rows of the roster table: --roster against the same run without it, --ledger against --roster alone."""
+    tree, roster = upload_tree(small, people, photos)
+    m = sum(len(files) for _, _, files in os.walk(tree))
+    subprocess.run([floor, tree], stdout=subprocess.DEVNULL)  # warm the cache (and the 100k dentries)
+    # One untimed run that also checks the tree: every path must name a NIP the roster has.
+    out = subprocess.run([CLI, "--format", "jsonl", "--roster", roster, tree], capture_output=True, text=True)
+    if out.returncode not in (0, 1):
+        sys.exit(f"verify-photos --roster failed ({out.returncode}): {out.stderr[-500:]}")
+    import json
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    unmatched = sum(1 for r in records if r["nip"] is None or r["name"] is None)
+    if len(records) != m or unmatched:
+        print(f"note: roster run: {len(records)} records for {m} photos, {unmatched} without a NIP or roster row",
+              file=sys.stderr)
+    plain = [CLI, "--format", "jsonl", tree]
+    with_roster = [CLI, "--format", "jsonl", "--roster", roster, tree]
+    # Interleaved, so that drift on a shared machine hits both sides alike.
+    t_plain = t_roster = float("inf")
+    for _ in range(3):
+        t_plain = min(t_plain, timed(plain, runs=1))
+        t_roster = min(t_roster, timed(with_roster, runs=1))
+    label = f"{people:,} people, {m:,} photos"
+    rows = [(f"--roster, {label}", f"{t_roster:.2f} s", f"without --roster: {t_plain:.2f} s",
+             f"{t_roster / t_plain:.2f}× (target ≤ 1.10×)")]
+    usage = subprocess.run([CLI, "--help"], capture_output=True, text=True)
+    if "--ledger" not in usage.stdout + usage.stderr:
+        rows.append(("--roster --ledger FILE.jsonl", "not measured: this build has no --ledger", "", ""))
+        return rows
+    ledger = os.path.join(BENCH, "ledger.jsonl")
+    def fresh():
+        if os.path.exists(ledger):
+            os.remove(ledger)
+    with_ledger = with_roster[:-1] + ["--ledger", ledger, tree]
+    fresh()
+    trial = subprocess.run(with_ledger, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if trial.returncode not in (0, 1):
+        rows.append(("--roster --ledger FILE.jsonl", f"not measured: exit status {trial.returncode}: "
+                     + " ".join(trial.stderr.split())[-200:], "", ""))
+        return rows
+    t_ledger = float("inf")
+    for _ in range(3):
+        t_roster = min(t_roster, timed(with_roster, runs=1))
+        t_ledger = min(t_ledger, timed(with_ledger, runs=1, before=fresh))
+    size = os.path.getsize(ledger) / 1e6 if os.path.exists(ledger) else 0
+    rows.append((f"--roster --ledger .bench/ledger.jsonl ({size:.1f} MB)", f"{t_ledger:.2f} s",
+                 f"--roster alone: {t_roster:.2f} s",
+                 f"{t_ledger - t_roster:+.2f} s, {100 * (t_ledger - t_roster) / t_ledger:.0f}% of the run (target < 1 s)"))
+    return rows
 
 def floor_binary():
     out = os.path.join(BENCH, "floor")
@@ -102,12 +167,22 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--photos", type=int, default=10_000)
     ap.add_argument("--big", type=int, default=100_000)
+    ap.add_argument("--people", type=int, default=5_000, help="employees in the roster run's upload tree")
     ap.add_argument("--skip-big", action="store_true")
+    ap.add_argument("--roster-only", action="store_true", help="only the roster run (over --big photos)")
     a = ap.parse_args()
     os.makedirs(BENCH, exist_ok=True)
     small = corpus(a.photos)
     floor = floor_binary()
     n = a.photos
+    cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
+    roster_header = "\n| roster and ledger | time | peer, same tree, same run | ratio |\n|---|---|---|---|"
+    if a.roster_only:
+        rows = roster_bench(small, floor, a.people, a.big)
+        print(f"Machine: {os.cpu_count()} cores ({cpu}); photos ~70 kB each; warm cache; best of several runs.")
+        print(roster_header)
+        for r in rows: print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} |")
+        return
     subprocess.run([floor, small], stdout=subprocess.DEVNULL)  # warm the cache
     t_ours = timed([CLI, "--format", "jsonl", small], runs=5)
     t_floor = timed([floor, small], runs=5)
@@ -122,7 +197,7 @@ def main():
     ratios = [("a / b (target ≥ 50)", f"{t_exiftool / t_ours:.1f}× ExifTool's throughput"),
               ("a / c (target: no slower than 3× the floor)", f"{t_ours / t_floor:.1f}× the floor's time")]
     memory = [(f"peak RSS of (a), {n:,} photos", f"{rss_small:.0f} MB")]
-    state_rows = []
+    state_rows, roster_rows = [], []
     if not a.skip_big:
         copies = max(1, a.big // n)
         big = linked_corpus(small, copies)
@@ -142,11 +217,11 @@ def main():
             ("--state, repeat run, nothing changed, full report", f"{t_repeat:.2f} s", f"{100 * t_repeat / t_first:.0f}%"),
             ("--state --only-new, repeat run (the nightly job)", f"{t_repeat_new:.2f} s", f"{100 * t_repeat_new / t_first:.0f}% (target < 10%)"),
         ]
+        roster_rows = roster_bench(small, floor, a.people, a.big)
     oc, tc, od, td = geometry()
     geo = [("point in polygon, one core", f"{oc / 1e6:.1f} M points/s", f"shapely contains_xy (prepared): {tc / 1e6:.1f} M/s", f"{oc / tc:.1f}×"),
            ("distance to the boundary, one core", f"{od / 1e6:.2f} M points/s", f"shapely distance: {td / 1e3:.1f} k/s", f"{od / td:.0f}×")]
 
-    cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
     print(f"Machine: {os.cpu_count()} cores ({cpu}); photos ~70 kB each; warm cache; best of several runs.\n")
     print("| what | throughput | time |\n|---|---|---|")
     for r in rows: print(f"| {r[0]} | {r[1]} | {r[2]} |")
@@ -157,6 +232,9 @@ def main():
     if state_rows:
         print("\n| incremental runs | time | of the first run |\n|---|---|---|")
         for r in state_rows: print(f"| {r[0]} | {r[1]} | {r[2]} |")
+    if roster_rows:
+        print(roster_header)
+        for r in roster_rows: print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} |")
     print("\n| geometry (2,934-vertex outline) | verify-photos | peer, same points, same run | ratio |\n|---|---|---|---|")
     for r in geo: print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} |")
 

@@ -12,21 +12,36 @@ public protocol ResultSource {
     var leftForLater: [PhotoPath] { get }
     /// Called once the report that included this run's results is complete and committed.
     mutating func reportCommitted() throws
+    /// A check across photos changed the verdict of a result this source gave.
+    mutating func verdictChanged(_ result: PhotoResult) throws
+    /// Every submission the source knows beyond this run's report (a state: all photos ever
+    /// recorded), for the ledger; nil when it knows only the run's.
+    func knownSubmissions() throws -> [LedgerPhoto]?
 }
 
 extension ResultSource {
     public var leftForLater: [PhotoPath] { [] }
     public mutating func reportCommitted() throws {}
+    public mutating func verdictChanged(_ result: PhotoResult) throws {}
+    public func knownSubmissions() throws -> [LedgerPhoto]? { nil }
 }
 
-/// One run over a list of files: takes them in chunks from a `ResultSource`, formats each
-/// chunk's results on all cores and writes them in input order, finishes the report, commits it,
-/// and only then tells the source the run is over. Memory stays bounded by the chunk.
+/// One run over a list of files: takes them in chunks from a `ResultSource`, applies the
+/// checks across photos (`TravelCheck`), formats the results on all cores and writes them in
+/// input order, builds the ledger, finishes the report, commits it, and only then tells the
+/// source the run is over. Memory stays bounded by the chunk (and a group of one employee's
+/// photos for one day), plus a few small facts per photo with an employee.
 public struct VerificationRun {
     /// Asked between chunks: a signal asked the run to end, or the report can no longer be written.
     public var shouldStop: () -> Bool = { false }
     /// Sees the running summary after each photo written.
     public var progress: (BatchSummary) -> Void = { _ in }
+    /// The rules for the checks across photos and the ledger (`policy.staff`); nil: none.
+    public var policy: VerificationPolicy?
+    /// Whether the summary gets a `Ledger` (needs `policy`); `ledgerPeriod` is its period (nil:
+    /// the photos' WFH days).
+    public var keepsLedger = false
+    public var ledgerPeriod: DateRange?
 
     public init() {}
 
@@ -42,26 +57,52 @@ public struct VerificationRun {
         var writer = writer
         var summary = start
         var index = 0
-        let chunkSize = min(max(1, source.chunkSize), CrashGuard.slotCount)
-        while index < items.count, !shouldStop() {
-            let chunk = items[index..<min(items.count, index + chunkSize)]
-            index += chunk.count
-            var included: [PhotoResult] = []
-            try source.results(of: chunk) { included.append($0) }
+        var travel = policy.map { TravelCheck(limitKmh: $0.staff.maxTravelSpeedKmh) }
+        var submissions: [LedgerPhoto] = []
+        func write(_ results: [PhotoResult]) throws {
             let formatter = writer
-            let rows = parallelMap(included) { _, result in formatter.row(for: result) }
-            for (result, row) in zip(included, rows) {
+            let rows = parallelMap(results) { _, result in formatter.row(for: result) }
+            for (result, row) in zip(results, rows) {
+                if let travel = result.verdict.check(.plausibleTravel), travel.outcome != .pass { try source.verdictChanged(result) }
+                if keepsLedger, let photo = LedgerPhoto(result) { submissions.append(photo) }
                 summary.add(result)
                 writer.write(row)
                 progress(summary)
             }
         }
+        let chunkSize = min(max(1, source.chunkSize), CrashGuard.slotCount)
+        while index < items.count, !shouldStop() {
+            let chunk = items[index..<min(items.count, index + chunkSize)]
+            index += chunk.count
+            var included: [PhotoResult] = []
+            try source.results(of: chunk) { result in
+                if travel == nil { included.append(result) } else { included += travel?.add(result) ?? [] }
+            }
+            try write(included)
+        }
+        try write(travel?.finish() ?? [])
         summary.stillUploading = source.leftForLater.count
+        if keepsLedger, let policy {
+            let ledger = Ledger(photos: try mergedSubmissions(submissions, known: source.knownSubmissions()), policy: policy,
+                                period: ledgerPeriod)
+            summary.ledger = ledger
+            // Named in the report: the period given, else the days of this report's photos (a
+            // nightly --only-new run names each day's missing employees once, not every night).
+            let named = ledgerPeriod ?? Ledger.period(of: submissions, wfhDays: policy.wfhDays)
+            summary.missing = named.map { range in ledger.missing.filter { range.contains($0.date) } } ?? []
+        }
         writer.finish(summary)
         try commit()
         try source.reportCommitted()
         return summary
     }
+}
+
+/// The run's submissions with those the source knew before; the run's verdict wins for a path in both.
+private func mergedSubmissions(_ run: [LedgerPhoto], known: [LedgerPhoto]?) -> [LedgerPhoto] {
+    guard let known else { return run }
+    let inRun = Set(run.map(\.path))
+    return run + known.filter { !inRun.contains($0.path) }
 }
 
 /// `transform` applied to every element and its index on all cores

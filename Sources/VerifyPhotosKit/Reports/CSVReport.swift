@@ -42,7 +42,7 @@ public struct CSVReport: ReportWriter {
         case .foreignText(let s): quoted(neutralized(s))
         case .number(let d): JSONText.number(d)
         case .bool(let b): b ? "true" : "false"
-        case .list(let items): quoted(TerminalText.safe(items.joined(separator: ";")))
+        case .list(let items): quoted(neutralized(items.joined(separator: ";")))
         }
     }
 

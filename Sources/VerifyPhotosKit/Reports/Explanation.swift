@@ -37,6 +37,7 @@ extension Messages {
         if let error = result.error {
             lines.append(pick(id: "Galat: ", en: "Error: ") + describe(error))
         }
+        lines += submissionLines(result.submission)
         guard let m = result.metadata else { return lines }
 
         lines.append("")
@@ -123,6 +124,31 @@ extension Messages {
             lines.append(pick(
                 id: "Catatan: alat ini tidak dapat mengenali lokasi palsu dari aplikasi fake-GPS; lokasi seperti itu tampak seperti lokasi asli.",
                 en: "Note: this tool cannot recognise a position written by a fake-GPS app; it looks like a real one."))
+        }
+        return lines
+    }
+
+    /// Who sent the photo and for which day, as its path says, with the roster's row and what
+    /// in the path looked wrong; nothing when the path names neither.
+    private func submissionLines(_ submission: Submission) -> [String] {
+        guard submission.employee != nil || submission.submittedFor != nil || !submission.pathWarnings.isEmpty else { return [] }
+        var lines = ["", pick(id: "Dari jalur berkas", en: "From the file's path")]
+        func row(_ label: String, _ value: String) {
+            lines.append("  \(label.padded(to: 22))\(value)")
+        }
+        if let employee = submission.employee {
+            var who = employee.digits
+            if let entry = submission.rosterEntry {
+                let named = [entry.name, entry.position, entry.unit].compactMap { $0 }.joined(separator: ", ")
+                who += (named.isEmpty ? "" : ", " + named) + pick(id: " (baris \(entry.line) daftar pegawai)", en: " (roster line \(entry.line))")
+            }
+            row("NIP", who)
+        }
+        if let day = submission.submittedFor {
+            row(pick(id: "Untuk hari", en: "Submitted for"), "\(day), \(weekday(day.weekday))")
+        }
+        for warning in submission.pathWarnings {
+            lines.append("  \(outcome(.review)) " + uploadPathWarning(warning))
         }
         return lines
     }
@@ -248,7 +274,20 @@ extension Messages {
             }
             return pick(id: "Paling jauh \(distance(limitMetres)) dari domisili terdaftar (\(place)): ", en: "At most \(distance(limitMetres)) from the registered home (\(place)): ")
                 + distance(distanceMetres)
+        case .plausibleTravel(let compared, let legs, let limitKmh):
+            let rule = pick(id: "Foto lain pegawai yang sama untuk hari yang sama (\(compared)) dapat dicapai dengan paling cepat \(Int(limitKmh)) km/jam: ",
+                            en: "The other photos of the same employee for the same day (\(compared)) could be reached at \(Int(limitKmh)) km/h at most: ")
+            guard !legs.isEmpty else { return rule + yes }
+            return rule + no + ", " + legs.map(travelLeg).joined(separator: "; ")
         }
+    }
+
+    /// `12,3 km dari FILE dalam 5 menit (148 km/jam lebih jauh dari galat GPS keduanya)`.
+    private func travelLeg(_ leg: TravelLeg) -> String {
+        let apart = leg.seconds == 0 ? pick(id: "pada detik yang sama", en: "in the same second")
+            : pick(id: "dalam ", en: "within ") + duration(leg.seconds)
+        let speed = leg.speedKmh.map { " (\(Int($0.rounded())) " + pick(id: "km/jam setelah dikurangi galat GPS keduanya)", en: "km/h beyond both GPS errors)") } ?? ""
+        return distance(leg.distanceMetres) + pick(id: " dari ", en: " from ") + leg.otherPath + " " + apart + speed
     }
 
     func duration(_ seconds: Int64) -> String {
@@ -315,6 +354,11 @@ public struct ExplanationReport: ReportWriter {
         if count > 1 {
             output.line("")
             output.line(messages.summary(summary))
+        }
+        let missing = messages.missingSubmissions(summary)
+        if !missing.isEmpty {
+            output.line("")
+            missing.forEach(output.line)
         }
         output.flush()
     }

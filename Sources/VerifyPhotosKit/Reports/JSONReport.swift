@@ -2,10 +2,14 @@
 /// every control character. Strings are Swift strings, so the output is always valid UTF-8.
 enum JSONText {
     static func object(_ record: ReportRecord) -> String {
+        object(record.fields)
+    }
+
+    static func object(_ fields: [(name: String, value: FieldValue)]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(768)
         out.append(UInt8(ascii: "{"))
-        for (index, field) in record.fields.enumerated() {
+        for (index, field) in fields.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             append(field.name, to: &out)
             out.append(UInt8(ascii: ":"))

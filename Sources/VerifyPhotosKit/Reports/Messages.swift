@@ -53,6 +53,8 @@ public struct Messages: Sendable {
         case .notInRoster: pick(id: "NIP tidak ada dalam daftar pegawai: perlu diperiksa orang", en: "the NIP is not on the roster: a person must check")
         case .noEmployee: pick(id: "jalur berkas tidak memuat NIP: perlu diperiksa orang", en: "the file's path names no NIP: a person must check")
         case .farFromHome: pick(id: "diambil jauh dari domisili yang terdaftar: perlu diperiksa orang", en: "taken far from the registered home: a person must check")
+        case .impossibleTravel: pick(id: "foto lain pegawai yang sama pada hari itu diambil terlalu jauh untuk ditempuh dalam selisih waktunya: perlu diperiksa orang",
+                                     en: "another photo of the same employee that day was taken too far away to travel in the time between: a person must check")
         }
     }
 
@@ -224,6 +226,10 @@ public struct Messages: Sendable {
             line += pick(id: "; \(summary.stillUploading) masih diunggah, diperiksa pada putaran berikutnya",
                          en: "; \(summary.stillUploading) still uploading, left for the next run")
         }
+        if case let missing = summary.missing.count, missing > 0 {
+            line += pick(id: "; \(missing) kali pegawai yang wajib WFH tidak mengirim foto (daftar di bawah)",
+                         en: "; \(missing) \(missing == 1 ? "time" : "times") an employee due to work from home sent no photo (listed below)")
+        }
         let needed = summary.needingAPerson
         if needed > 0 {
             line += pick(id: ". \(needed) perlu diperiksa orang: `verify-photos BERKAS` menjelaskan satu, `--format explain` semuanya",
@@ -234,6 +240,24 @@ public struct Messages: Sendable {
             }
         }
         return line
+    }
+
+    /// The employees who were due to work from home and sent nothing, one line per employee and
+    /// day (at most `limit`, then how many more); nothing when there are none.
+    public func missingSubmissions(_ summary: BatchSummary, limit: Int = 100) -> [String] {
+        let missing = summary.missing
+        guard !missing.isEmpty else { return [] }
+        var lines = [pick(id: "Wajib WFH tetapi tidak mengirim foto (\(missing.count)):",
+                          en: "Due to work from home but sent no photo (\(missing.count)):")]
+        for row in missing.prefix(limit) {
+            let who = [row.name, row.unit.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+            lines.append(TerminalText.safe("  \(row.date) \(weekday(row.date.weekday))  \(row.nip)" + (who.isEmpty ? "" : "  " + who)))
+        }
+        if missing.count > limit {
+            lines.append(pick(id: "  ... dan \(missing.count - limit) lagi: --ledger FILE menulis semuanya",
+                              en: "  ... and \(missing.count - limit) more: --ledger FILE writes them all"))
+        }
+        return lines
     }
 
     /// Nothing was found to check (an empty folder, the wrong folder, an empty list).

@@ -75,7 +75,8 @@ public struct CombinedReport: ReportWriter {
 }
 
 /// `--quiet`: only photos that need attention; nothing at all (no header, no brackets, no
-/// summary) when every photo is ok, so that cron mails only when it must. The report is made
+/// summary) when every photo is ok and no employee due is missing, so that cron mails only
+/// when it must. The report is made
 /// (and so begins) at the first photo that needs attention; those few rows are formatted on
 /// the writing thread.
 public struct QuietReport: ReportWriter {
@@ -99,6 +100,8 @@ public struct QuietReport: ReportWriter {
     }
 
     public mutating func finish(_ summary: BatchSummary) {
+        // Employees due who sent nothing need attention too.
+        if inner == nil, !summary.missing.isEmpty { inner = make() }
         inner?.finish(summary)
     }
 }

@@ -10,6 +10,11 @@ public struct BatchSummary: Sendable, Equatable {
     public var withHints = 0
     /// Years of capture dates the holiday calendar has no rows for: holidays could not be told.
     public var yearsWithoutHolidays: Set<Int> = []
+    /// Who was due on which day and what they sent, when the run keeps a ledger.
+    public var ledger: Ledger?
+    /// The employees due who sent nothing that the report names: on the days of the ledger's
+    /// given period, else of this report's photos.
+    public var missing: [LedgerRow] = []
 
     public init() {}
 

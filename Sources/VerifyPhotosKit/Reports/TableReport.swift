@@ -43,6 +43,7 @@ public struct TableReport: ReportWriter {
         flushRows()
         let text = messages.summary(summary)
         for line in width.map({ TableReport.wrapped(text, toWidth: $0) }) ?? [text] { output.line(line) }
+        for line in messages.missingSubmissions(summary) { output.line(line) }
         output.flush()
     }
 

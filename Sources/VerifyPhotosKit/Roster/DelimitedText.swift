@@ -146,7 +146,9 @@ struct DelimitedTable: Sendable {
     }
 
     static func trimmed(_ text: some StringProtocol) -> String {
-        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+              let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(text[first...last])
     }
 
     /// `;` when the first non-blank line has more semicolons than commas outside quotes (as

@@ -46,6 +46,17 @@ public struct HolidayCalendar: Sendable, Equatable {
         for holiday in holidays { byDate[holiday.date] = holiday }
         self.byDate = byDate
         years = Set(byDate.keys.map(\.year)).sorted()
+        sortedDays = byDate.keys.sorted()
+    }
+
+    /// Every day of the calendar, in order (for counting them in a span).
+    private let sortedDays: [CalendarDate]
+
+    /// The days of the calendar from `first` up to, not including, `end`.
+    func days(from first: CalendarDate, before end: CalendarDate) -> ArraySlice<CalendarDate> {
+        let start = sortedDays.firstIndex { $0 >= first } ?? sortedDays.endIndex
+        let stop = sortedDays[start...].firstIndex { $0 >= end } ?? sortedDays.endIndex
+        return sortedDays[start..<stop]
     }
 
     /// The calendar shipped in `holidays/*.csv`. A file that does not parse would be left out;

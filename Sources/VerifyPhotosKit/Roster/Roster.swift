@@ -139,7 +139,11 @@ public struct Roster: Sendable {
     public let entries: [RosterEntry]
     /// Phrases a position must start with to be exempt (`--exempt-positions`), by words, after any
     /// acting title (Plt., Plh., Pj.): "Plt. Camat Muntok" matches `Camat`, "Sekretaris Camat" not.
-    public var exemptPositions = Roster.defaultExemptPositions
+    public var exemptPositions = Roster.defaultExemptPositions {
+        didSet { exemptions = Roster.exemptions(of: entries, positions: exemptPositions) }
+    }
+    /// Each entry's exemption, worked out once (it is asked for every photo).
+    private var exemptions: [Exemption?] = []
 
     /// The phrases of a comma-separated list (`--exempt-positions`), trimmed, blanks left out.
     public static func positions(fromList list: String) -> [String] {
@@ -187,6 +191,7 @@ public struct Roster: Sendable {
         self.entries = entries
         self.byNIP = byNIP
         groups = Roster.rotationOrder(entries.compactMap(\.group))
+        exemptions = Roster.exemptions(of: entries, positions: exemptPositions)
         self.source = source
         desaColumn = columns.name(.desa, fallback: "desa")
     }
@@ -199,12 +204,21 @@ public struct Roster: Sendable {
     /// Why `entry` is exempt, or nil when not: the `dikecualikan` cell decides when filled,
     /// else the position.
     public func exemption(of entry: RosterEntry) -> Exemption? {
+        if let index = byNIP[entry.nip], entries[index] == entry { return exemptions[index] }
+        return Roster.exemption(of: entry, positions: exemptPositions.map { ($0, Roster.words($0)) })
+    }
+
+    private static func exemptions(of entries: [RosterEntry], positions: [String]) -> [Exemption?] {
+        let phrases = positions.map { ($0, Roster.words($0)) }
+        return entries.map { exemption(of: $0, positions: phrases) }
+    }
+
+    private static func exemption(of entry: RosterEntry, positions: [(phrase: String, words: [String])]) -> Exemption? {
         if let exempt = entry.exempt { return exempt ? .marked : nil }
         guard let position = entry.position else { return nil }
         let words = Roster.words(position).drop { Roster.actingTitles.contains($0) }
-        for phrase in exemptPositions {
-            let phraseWords = Roster.words(phrase)
-            if !phraseWords.isEmpty, words.starts(with: phraseWords) { return .position(phrase) }
+        for (phrase, phraseWords) in positions where !phraseWords.isEmpty && words.starts(with: phraseWords) {
+            return .position(phrase)
         }
         return nil
     }
@@ -429,19 +443,26 @@ public struct WFHSchedule: Sendable {
     }
 
     /// Without a schedule, whose turn a day is: groups take turns in `Roster.groups` order over the
-    /// WFH days from `firstDay` on; a `skipping` day (a holiday) is no one's turn and uses none.
+    /// WFH days from `firstDay` on; a holiday is no one's turn and uses none.
     public static func rotation(groups: [String], firstDay: CalendarDate, wfhDays: Set<Weekday>,
-                                skipping: @escaping @Sendable (CalendarDate) -> Bool) -> @Sendable (CalendarDate) -> String? {
+                                holidays: HolidayCalendar) -> @Sendable (CalendarDate) -> String? {
         let order = Roster.rotationOrder(groups)
-        return { date in
-            guard !order.isEmpty, date >= firstDay, wfhDays.contains(date.weekday), !skipping(date) else { return nil }
-            var turns = 0
-            for offset in 0..<(date.daysSinceEpoch - firstDay.daysSinceEpoch) {
-                let day = firstDay.adding(days: offset)
-                if wfhDays.contains(day.weekday), !skipping(day) { turns += 1 }
-            }
-            return order[turns % order.count]
+        return { turn(order: order, firstDay: firstDay, wfhDays: wfhDays, holidays: holidays, on: $0) }
+    }
+
+    /// Whose turn `date` is, `order` being the groups in rotation order: the WFH days before it
+    /// are counted a week at a time, less the holidays among them.
+    static func turn(order: [String], firstDay: CalendarDate, wfhDays: Set<Weekday>, holidays: HolidayCalendar,
+                     on date: CalendarDate) -> String? {
+        guard !order.isEmpty, date >= firstDay, wfhDays.contains(date.weekday), holidays.holiday(on: date) == nil else { return nil }
+        var turns = 0
+        for offset in 0..<7 {
+            let first = firstDay.adding(days: offset)
+            guard wfhDays.contains(first.weekday), first < date else { continue }
+            turns += (date.daysSinceEpoch - first.daysSinceEpoch - 1) / 7 + 1
         }
+        turns -= holidays.days(from: firstDay, before: date).filter { wfhDays.contains($0.weekday) }.count
+        return order[turns % order.count]
     }
 
     private enum Field: Hashable, Sendable {

@@ -11,6 +11,8 @@ public struct StaffPlan: Sendable {
     public var schedule: WFHSchedule?
     /// How far from the registered home a photo may be taken (`--max-home-distance-km`).
     public var maxHomeDistanceMetres = 2000.0
+    /// Fastest plausible travel between two photos of one employee for one day (`impossible-travel`).
+    public var maxTravelSpeedKmh = 150.0
 
     public init() {}
 
@@ -27,10 +29,9 @@ public struct StaffPlan: Sendable {
     func groupsDue(on day: CalendarDate, policy: VerificationPolicy) -> (groups: Set<String>, fromSchedule: Bool)? {
         if let schedule { return (schedule.groups(on: day), true) }
         guard let roster, !roster.groups.isEmpty else { return nil }
-        let holidays = self.holidays
-        let turn = WFHSchedule.rotation(groups: roster.groups, firstDay: policy.policyStart, wfhDays: policy.wfhDays,
-                                        skipping: { holidays.holiday(on: $0) != nil })
-        return turn(day).map { ([$0], false) }
+        // Roster.groups is in rotation order already.
+        return WFHSchedule.turn(order: roster.groups, firstDay: policy.policyStart, wfhDays: policy.wfhDays, holidays: holidays,
+                                on: day).map { ([$0], false) }
     }
 }
 

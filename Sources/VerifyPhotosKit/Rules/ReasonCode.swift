@@ -19,12 +19,13 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
     case notInRoster = "not-in-roster"
     case noEmployee = "no-employee"
     case farFromHome = "far-from-home"
+    case impossibleTravel = "impossible-travel"
 
     /// Whether the reason alone makes a photo `flagged`; the others only ask for `review`.
     public var flags: Bool {
         switch self {
         case .nearBoundary, .gpsTimeMismatch, .conflictingMetadata, .invalidCaptureTime, .offsetMismatch,
-             .notInRoster, .noEmployee, .farFromHome: false
+             .notInRoster, .noEmployee, .farFromHome, .impossibleTravel: false
         default: true
         }
     }

@@ -72,6 +72,9 @@ public enum Rule: Sendable, Equatable {
     case scheduled(group: String?, day: CalendarDate, groupsDue: Set<String>, fromSchedule: Bool)
     /// Taken near the home the roster registers (point 1b: WFH happens at the domicile).
     case nearHome(home: RosterEntry.Home, distanceMetres: Double?, limitMetres: Double)
+    /// Compared with `compared` other photos of the same employee for the same day: none is
+    /// farther than `limitKmh` could cover in the time between (`impossible` lists those that are).
+    case plausibleTravel(compared: Int, impossible: [TravelLeg], limitKmh: Double)
 }
 
 /// Which rule a check is of, without its facts: a stable name for scripts and tests.
@@ -97,6 +100,7 @@ public enum RuleID: String, Sendable, CaseIterable {
     case notExempt = "not-exempt"
     case scheduled
     case nearHome = "near-home"
+    case plausibleTravel = "plausible-travel"
 }
 
 extension Rule {
@@ -123,6 +127,7 @@ extension Rule {
         case .notExempt: .notExempt
         case .scheduled: .scheduled
         case .nearHome: .nearHome
+        case .plausibleTravel: .plausibleTravel
         }
     }
 

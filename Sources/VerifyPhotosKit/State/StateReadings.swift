@@ -53,6 +53,15 @@ public struct StateReadings: ResultSource {
         try state.finishRun(at: now)
     }
 
+    public mutating func verdictChanged(_ result: PhotoResult) throws {
+        try state.changeVerdict(PhotoPath(result.path), to: result.verdict)
+    }
+
+    /// Every photo the state knows, with its last verdict: the ledger covers all of them.
+    public func knownSubmissions() throws -> [LedgerPhoto]? {
+        try state.submissions()
+    }
+
     private typealias FileStamp = VerificationState.FileStamp
 
     /// What the state holds for the path of a changed file: the same content is the same photo.
@@ -117,13 +126,13 @@ public struct StateReadings: ResultSource {
                         counts.reused += 1
                         // Track what this report includes, and keep the last verdict current.
                         if !stamp.reported || stamp.status != result.verdict.status.rawValue
-                            || stamp.reasons != result.verdict.reasonList {
-                            try state.emitted(path, verdict: result.verdict)
+                            || stamp.reasons != result.verdict.reasonList || stamp.staff != VerificationState.StaffFacts(result) {
+                            try state.emitted(path, result: result)
                         }
                     }
                     include(result)
                 case .examined(let result, let photo):
-                    let reportedIn = try record(photo, verdict: result.verdict)
+                    let reportedIn = try record(photo, result: result)
                     if onlyNew && reportedIn != 0 { continue }
                     include(result)
                 }
@@ -145,7 +154,8 @@ public struct StateReadings: ResultSource {
             return .suspect(path, file, known: known)
         }
         if let stamp, stamp.file == file {
-            if onlyNew && stamp.reported { return .skip }
+            // Skipped only once the ledger knows who sent it (rows of older versions are judged once more).
+            if onlyNew && stamp.reported && stamp.staff != nil { return .skip }
             if let stored = try state.stored(at: path) {
                 return .cached(path, file, readingJSON: stored.readingJSON, sha256: stored.sha256, stamp: stamp)
             }
@@ -183,7 +193,7 @@ public struct StateReadings: ResultSource {
     }
 
     /// Records a photo hashed in this run; returns the run that first reported its content (0: none yet).
-    private mutating func record(_ photo: Examined, verdict: Verdict) throws(StateError) -> Int64 {
+    private mutating func record(_ photo: Examined, result: PhotoResult) throws(StateError) -> Int64 {
         switch photo.how {
         case .read: counts.read += 1
         case .sameContent: counts.rehashed += 1
@@ -199,7 +209,7 @@ public struct StateReadings: ResultSource {
             try state.remove(old)
         }
         try state.record(photo.path, file: photo.file, sha256: photo.sha256, reading: photo.reading,
-                         verdict: verdict, reportedIn: reportedIn, at: now)
+                         result: result, reportedIn: reportedIn, at: now)
         try state.finishedReading(photo.path)
         if case .crashedBefore(let signal) = photo.how, signal != 0, !photo.sha256.isEmpty {
             try state.recordCrashedContent(photo.sha256, signal: signal, path: photo.path)

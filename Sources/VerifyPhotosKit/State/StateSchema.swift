@@ -3,7 +3,7 @@
 /// next features add columns as one more migration here.
 enum StateSchema {
     /// The version this build writes.
-    static let current = 2
+    static let current = 3
 
     /// Each migration takes a database from the version before it to its own (1-based).
     private static let migrations: [String] = [
@@ -51,6 +51,13 @@ enum StateSchema {
             path BLOB NOT NULL,
             run INTEGER NOT NULL
         );
+        """,
+        // 3: who sent each photo and for which day, for the ledger (`staff_known` 0: not yet
+        // worked out, in rows of older versions: the next run judges those photos again).
+        """
+        ALTER TABLE photos ADD COLUMN nip TEXT;
+        ALTER TABLE photos ADD COLUMN ledger_day TEXT;
+        ALTER TABLE photos ADD COLUMN staff_known INTEGER NOT NULL DEFAULT 0;
         """,
     ]
 

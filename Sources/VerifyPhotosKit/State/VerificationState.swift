@@ -21,6 +21,7 @@ public final class VerificationState {
     private let upsert: SQLiteStatement
     private let delete: SQLiteStatement
     private let markEmitted: SQLiteStatement
+    private let changeVerdict: SQLiteStatement
     private let startReading: SQLiteStatement
     private let finishReading: SQLiteStatement
     private let noteCrashedContent: SQLiteStatement
@@ -72,8 +73,30 @@ public final class VerificationState {
         /// The last verdict, as stored (`status` and comma-separated reasons).
         var status: String
         var reasons: String
+        /// Who sent it and for which day, as last worked out (nil `staff`: not yet, an older version).
+        var staff: StaffFacts?
 
         var reported: Bool { reportedIn != 0 }
+    }
+
+    /// The employee and the ledger day of a photo, as stored for the ledger.
+    struct StaffFacts: Sendable, Equatable {
+        var nip: String?
+        var day: String?
+
+        init(nip: String?, day: String?) {
+            self.nip = nip
+            self.day = day
+        }
+
+        init(_ result: PhotoResult) {
+            let photo = LedgerPhoto(result)
+            self.init(nip: photo?.nip, day: photo?.day.description)
+        }
+
+        fileprivate var values: [SQLiteStatement.Value] {
+            [nip.map { .text($0) } ?? .null, day.map { .text($0) } ?? .null]
+        }
     }
 
     /// A photo some run started reading and did not finish (it died).
@@ -105,16 +128,20 @@ public final class VerificationState {
         findByHash = try database.prepare("SELECT path, reported_in FROM photos WHERE sha256 = ? LIMIT 8")
         upsert = try database.prepare("""
             INSERT INTO photos (path, size, mtime_ns, ctime_ns, inode, device, sha256, reading, status, reasons,
-                                verified_in, verified_at, emitted_in, reported_in)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                verified_in, verified_at, emitted_in, reported_in, nip, ledger_day, staff_known)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
             ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, ctime_ns = excluded.ctime_ns,
                 inode = excluded.inode, device = excluded.device, sha256 = excluded.sha256,
                 reading = excluded.reading, status = excluded.status, reasons = excluded.reasons,
                 verified_in = excluded.verified_in, verified_at = excluded.verified_at,
-                emitted_in = excluded.emitted_in, reported_in = excluded.reported_in
+                emitted_in = excluded.emitted_in, reported_in = excluded.reported_in,
+                nip = excluded.nip, ledger_day = excluded.ledger_day, staff_known = 1
             """)
         delete = try database.prepare("DELETE FROM photos WHERE path = ?")
-        markEmitted = try database.prepare("UPDATE photos SET emitted_in = ?, status = ?, reasons = ? WHERE path = ?")
+        markEmitted = try database.prepare("""
+            UPDATE photos SET emitted_in = ?, status = ?, reasons = ?, nip = ?, ledger_day = ?, staff_known = 1 WHERE path = ?
+            """)
+        changeVerdict = try database.prepare("UPDATE photos SET status = ?, reasons = ? WHERE path = ?")
         // Attempts count the runs that started reading this very file; another file resets them.
         startReading = try database.prepare("""
             INSERT INTO in_flight (path, size, mtime_ns, ctime_ns, inode, device) VALUES (?, ?, ?, ?, ?, ?)
@@ -140,15 +167,17 @@ public final class VerificationState {
 
     /// Every stored photo's stamp, read at once: one query instead of one per photo.
     func stamps() throws(StateError) -> [PhotoPath: Stamp] {
-        let all = try database.prepare("SELECT path, size, mtime_ns, ctime_ns, inode, device, reported_in, status, reasons FROM photos")
+        let all = try database.prepare(
+            "SELECT path, size, mtime_ns, ctime_ns, inode, device, reported_in, status, reasons, nip, ledger_day, staff_known FROM photos")
         var stamps: [PhotoPath: Stamp] = [:]
         while try all.step() {
             let complete = !(2...5).contains { all.isNull(Int32($0)) }
             let file = complete
                 ? FileStamp(size: all.integer(1), modified: all.integer(2), changed: all.integer(3), inode: all.integer(4), device: all.integer(5))
                 : nil
+            let staff = all.integer(11) != 0 ? StaffFacts(nip: all.text(9), day: all.text(10)) : nil
             stamps[PhotoPath(bytes: all.blob(0))] = Stamp(file: file, reportedIn: all.integer(6),
-                                                          status: all.text(7) ?? "", reasons: all.text(8) ?? "")
+                                                          status: all.text(7) ?? "", reasons: all.text(8) ?? "", staff: staff)
         }
         return stamps
     }
@@ -177,16 +206,36 @@ public final class VerificationState {
 
     /// Records a photo verified (read) in this run; it is emitted in this run's report.
     func record(_ path: PhotoPath, file: FileStamp, sha256: [UInt8], reading: PhotoReading,
-                verdict: Verdict, reportedIn: Int64, at time: Int64) throws(StateError) {
+                result: PhotoResult, reportedIn: Int64, at time: Int64) throws(StateError) {
         let json = (try? encoder.encode(reading)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         try upsert.run([.blob(path.bytes)] + file.values + [.blob(sha256), .text(json),
-                       .text(verdict.status.rawValue), .text(verdict.reasonList),
-                       .integer(run), .integer(time), .integer(run), .integer(reportedIn)])
+                       .text(result.verdict.status.rawValue), .text(result.verdict.reasonList),
+                       .integer(run), .integer(time), .integer(run), .integer(reportedIn)] + StaffFacts(result).values)
     }
 
-    /// Notes that an unchanged photo is in this run's report, with its verdict under today's rules.
-    func emitted(_ path: PhotoPath, verdict: Verdict) throws(StateError) {
-        try markEmitted.run([.integer(run), .text(verdict.status.rawValue), .text(verdict.reasonList), .blob(path.bytes)])
+    /// Notes that an unchanged photo is in this run's report, with its verdict under today's
+    /// rules and who sent it for which day.
+    func emitted(_ path: PhotoPath, result: PhotoResult) throws(StateError) {
+        try markEmitted.run([.integer(run), .text(result.verdict.status.rawValue), .text(result.verdict.reasonList)]
+                            + StaffFacts(result).values + [.blob(path.bytes)])
+    }
+
+    /// Keeps the stored verdict of a photo that a check across photos changed.
+    func changeVerdict(_ path: PhotoPath, to verdict: Verdict) throws(StateError) {
+        try changeVerdict.run([.text(verdict.status.rawValue), .text(verdict.reasonList), .blob(path.bytes)])
+    }
+
+    /// Every recorded photo whose path names an employee, with its day and last verdict, for the ledger.
+    func submissions() throws(StateError) -> [LedgerPhoto] {
+        let all = try database.prepare("SELECT path, nip, ledger_day, status, reasons FROM photos WHERE nip IS NOT NULL AND ledger_day IS NOT NULL")
+        var found: [LedgerPhoto] = []
+        while try all.step() {
+            guard let nip = all.text(1), let day = all.text(2).flatMap(CalendarDate.init(iso:)),
+                  let status = all.text(3).flatMap(PhotoStatus.init(rawValue:)) else { continue }
+            let reasons = (all.text(4) ?? "").split(separator: ",").compactMap { ReasonCode(rawValue: String($0)) }
+            found.append(LedgerPhoto(path: PhotoPath(bytes: all.blob(0)).description, nip: nip, day: day, status: status, reasons: reasons))
+        }
+        return found
     }
 
     func remove(_ path: PhotoPath) throws(StateError) {

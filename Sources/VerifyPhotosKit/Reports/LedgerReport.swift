@@ -1,0 +1,66 @@
+/// `--ledger FILE` and `--ledger-summary FILE`: the ledger as JSON Lines or CSV, chosen by the
+/// file's ending (`.jsonl`/`.ndjson` or `.csv`). Fields are named in English like the photo
+/// report's; values are codes (`ok`, `missing`) and numbers. The CSV neutralises text a
+/// spreadsheet could run, as the photo report does.
+public enum LedgerReport {
+    public enum Format: Sendable {
+        case jsonl, csv
+
+        /// The format a file name asks for; nil for another ending.
+        public init?(path: String) {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            switch name.split(separator: ".").last?.lowercased() {
+            case "jsonl", "ndjson": self = .jsonl
+            case "csv": self = .csv
+            default: return nil
+            }
+        }
+    }
+
+    /// The ledger's fields, in output order (also the CSV header).
+    static let ledgerFields = ["nip", "name", "unit", "date", "due", "outcome", "reasons", "photos"]
+
+    /// The summary's fields: rows of kind `employee` (one per employee over the period) and
+    /// `unit-day` (one per unit and working WFH day); each leaves the other kind's fields null.
+    static let summaryFields = ["kind", "nip", "name", "unit", "date", "staff", "exempt", "scheduled", "wfh_share", "over_half",
+                                "days_due", "submitted", "ok", "review", "flagged", "unreadable", "missing", "sent_when_not_due"]
+
+    /// Writes one line per employee and day.
+    public static func write(_ ledger: Ledger, to output: TextOutput, format: Format) {
+        write(ledger.rows.map(fields), names: ledgerFields, to: output, format: format)
+    }
+
+    /// Writes the per-employee and per-unit-and-day summary.
+    public static func writeSummary(_ ledger: Ledger, to output: TextOutput, format: Format) {
+        let employees = ledger.employees.map { e -> [FieldValue] in
+            [.text("employee"), .text(e.nip), foreign(e.name), foreign(e.unit), .null, .null, .null, .null, .null, .null,
+             count(e.daysDue), .null, count(e.ok), count(e.review), count(e.flagged), count(e.unreadable), count(e.missing),
+             count(e.sentWhenNotDue)]
+        }
+        let units = ledger.units.map { u -> [FieldValue] in
+            [.text("unit-day"), .null, .null, foreign(u.unit), .text(u.date.description), count(u.staff), count(u.exempt),
+             count(u.scheduled), u.wfhShare.map { .number(($0 * 1000).rounded() / 1000) } ?? .null, .bool(u.overHalf),
+             .null, count(u.submitted), count(u.ok), .null, .null, .null, count(u.missing), .null]
+        }
+        write(employees + units, names: summaryFields, to: output, format: format)
+    }
+
+    private static func fields(_ row: LedgerRow) -> [FieldValue] {
+        [.text(row.nip), foreign(row.name), foreign(row.unit), .text(row.date.description), .bool(row.due),
+         .text(row.outcome.rawValue), .list(row.reasons.map(\.rawValue)), .list(row.photos)]
+    }
+
+    private static func foreign(_ text: String?) -> FieldValue { text.map(FieldValue.foreignText) ?? .null }
+    private static func count(_ n: Int) -> FieldValue { .number(Double(n)) }
+
+    private static func write(_ records: [[FieldValue]], names: [String], to output: TextOutput, format: Format) {
+        switch format {
+        case .jsonl:
+            for values in records { output.line(JSONText.object(Array(zip(names, values)).map { (name: $0.0, value: $0.1) })) }
+        case .csv:
+            output.line(names.joined(separator: ","))
+            for values in records { output.line(values.map(CSVReport.cell).joined(separator: ",")) }
+        }
+        output.flush()
+    }
+}
