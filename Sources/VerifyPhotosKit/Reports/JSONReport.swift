@@ -2,18 +2,33 @@
 /// every control character. Strings are Swift strings, so the output is always valid UTF-8.
 enum JSONText {
     static func object(_ record: ReportRecord) -> String {
-        object(record.fields)
-    }
-
-    static func object(_ fields: [(name: String, value: FieldValue)]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(768)
         out.append(UInt8(ascii: "{"))
-        for (index, field) in fields.enumerated() {
+        for (index, field) in record.fields.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             append(field.name, to: &out)
             out.append(UInt8(ascii: ":"))
             append(field.value, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func object(_ fields: [(name: String, value: FieldValue)]) -> String {
+        object(names: fields.map(\.name), values: fields.map(\.value))
+    }
+
+    /// The object of `names[i]: values[i]`, in order.
+    static func object(names: [String], values: [FieldValue]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(768)
+        out.append(UInt8(ascii: "{"))
+        for (index, (name, value)) in zip(names, values).enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            append(name, to: &out)
+            out.append(UInt8(ascii: ":"))
+            append(value, to: &out)
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)

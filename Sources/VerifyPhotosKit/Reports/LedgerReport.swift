@@ -25,9 +25,18 @@ public enum LedgerReport {
     static let summaryFields = ["kind", "nip", "name", "unit", "date", "staff", "exempt", "scheduled", "wfh_share", "over_half",
                                 "days_due", "submitted", "ok", "review", "flagged", "unreadable", "missing", "sent_when_not_due"]
 
-    /// Writes one line per employee and day.
+    /// Writes one line per employee and day, a few thousand rows at a time (each batch made
+    /// and formatted on all cores), so that memory stays small for a large ledger.
     public static func write(_ ledger: Ledger, to output: TextOutput, format: Format) {
-        write(ledger.rows.map(fields), names: ledgerFields, to: output, format: format)
+        let keys = ledger.sortedKeys
+        if format == .csv { output.line(ledgerFields.joined(separator: ",")) }
+        var start = 0
+        repeat {
+            let batch = Array(keys[start..<min(keys.count, start + 8192)])
+            start += batch.count
+            parallelMap(batch) { _, key in line(fields(ledger.row(key)), names: ledgerFields, format: format) }.forEach(output.line)
+        } while start < keys.count
+        output.flush()
     }
 
     /// Writes the per-employee and per-unit-and-day summary.
@@ -54,13 +63,15 @@ public enum LedgerReport {
     private static func count(_ n: Int) -> FieldValue { .number(Double(n)) }
 
     private static func write(_ records: [[FieldValue]], names: [String], to output: TextOutput, format: Format) {
-        switch format {
-        case .jsonl:
-            for values in records { output.line(JSONText.object(Array(zip(names, values)).map { (name: $0.0, value: $0.1) })) }
-        case .csv:
-            output.line(names.joined(separator: ","))
-            for values in records { output.line(values.map(CSVReport.cell).joined(separator: ",")) }
-        }
+        if format == .csv { output.line(names.joined(separator: ",")) }
+        parallelMap(records) { _, values in line(values, names: names, format: format) }.forEach(output.line)
         output.flush()
+    }
+
+    private static func line(_ values: [FieldValue], names: [String], format: Format) -> String {
+        switch format {
+        case .jsonl: JSONText.object(names: names, values: values)
+        case .csv: values.map(CSVReport.cell).joined(separator: ",")
+        }
     }
 }

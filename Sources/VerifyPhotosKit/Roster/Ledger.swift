@@ -89,53 +89,74 @@ public struct LedgerRow: Sendable, Equatable {
 public struct Ledger: Sendable, Equatable {
     /// The days covered; nil when no photo fell on a WFH day and no period was given.
     public let period: DateRange?
-    /// By date, then NIP.
-    public let rows: [LedgerRow]
-    /// What the per-unit summary needs, kept from the build (`units` works it out when asked).
-    private let policy: VerificationPolicy
-    private let workingDays: [CalendarDate]
+    /// The photos sent for each employee and WFH day of the period.
+    private let sent: [LedgerKey: [LedgerPhoto]]
+    /// The NIPs due on each working WFH day of the period.
     private let dueByDay: [CalendarDate: Set<String>]
-
-    /// The rows of employees who were due and sent nothing.
-    public var missing: [LedgerRow] { rows.filter { $0.outcome == .missing } }
+    /// The working WFH days of the period: from the policy's start, no holiday.
+    private let workingDays: [CalendarDate]
+    private let policy: VerificationPolicy
+    private let roster: Roster?
 
     /// Builds the ledger of `photos` under `policy` (its roster, schedule and holidays) over
-    /// `period`, by default the first to the last WFH day among the photos' days.
+    /// `period`, by default the first to the last WFH day among the photos' days. Only who sent
+    /// what and who was due are worked out here; the rows when asked for (a run that only names
+    /// the missing employees never builds them).
     public init(photos: [LedgerPhoto], policy: VerificationPolicy, period: DateRange? = nil) {
-        let staff = policy.staff
-        let isWFHDay = { (day: CalendarDate) in policy.wfhDays.contains(day.weekday) }
         let period = period ?? Ledger.period(of: photos, wfhDays: policy.wfhDays)
         self.period = period
         self.policy = policy
-        guard let period else {
-            rows = []
-            workingDays = []
-            dueByDay = [:]
-            return
+        roster = policy.staff.roster
+        var sent: [LedgerKey: [LedgerPhoto]] = [:]
+        if let period {
+            for photo in photos where policy.wfhDays.contains(photo.day.weekday) && period.contains(photo.day) {
+                sent[LedgerKey(nip: photo.nip, day: photo.day), default: []].append(photo)
+            }
         }
-        var byEmployeeDay: [LedgerKey: [LedgerPhoto]] = [:]
-        for photo in photos where isWFHDay(photo.day) && period.contains(photo.day) {
-            byEmployeeDay[LedgerKey(nip: photo.nip, day: photo.day), default: []].append(photo)
-        }
-        let due = Ledger.dueEmployees(policy: policy, days: period.days.filter(isWFHDay))
-        var keys = Set(byEmployeeDay.keys)
-        for (day, nips) in due.byDay { for nip in nips { keys.insert(LedgerKey(nip: nip, day: day)) } }
-
-        var rows: [LedgerRow] = []
-        rows.reserveCapacity(keys.count)
-        for key in keys {
-            let entry = staff.roster?.entry(nip: key.nip)
-            let isDue = due.byDay[key.day]?.contains(key.nip) ?? false
-            let sent = byEmployeeDay[key] ?? []
-            let outcome = sent.map(\.status).max().map(LedgerOutcome.init) ?? .missing
-            let failed = Set(sent.flatMap(\.reasons))
-            rows.append(LedgerRow(nip: key.nip, name: entry?.name, unit: entry?.unit, date: key.day, due: isDue, outcome: outcome,
-                                  reasons: ReasonCode.allCases.filter(failed.contains), photos: sent.map(\.path).sorted()))
-        }
-        rows.sort { ($0.date, $0.nip) < ($1.date, $1.nip) }
-        self.rows = rows
-        workingDays = due.workingDays
+        self.sent = sent
+        let due = Ledger.dueEmployees(policy: policy, days: period?.days.filter { policy.wfhDays.contains($0.weekday) } ?? [])
         dueByDay = due.byDay
+        workingDays = due.workingDays
+    }
+
+    /// One row per employee and WFH day on which they were due or sent something, by date, then NIP.
+    public var rows: [LedgerRow] {
+        let ledger = self
+        return parallelMap(sortedKeys) { _, key in ledger.row(key) }
+    }
+
+    /// The employees and days of the rows, in row order.
+    var sortedKeys: [LedgerKey] {
+        var keys = Array(sent.keys)
+        for (day, nips) in dueByDay {
+            for nip in nips where sent[LedgerKey(nip: nip, day: day)] == nil { keys.append(LedgerKey(nip: nip, day: day)) }
+        }
+        keys.sort(by: LedgerKey.precedes)
+        return keys
+    }
+
+    /// The rows of employees who were due and sent nothing, by date, then NIP.
+    public var missing: [LedgerRow] {
+        var keys: [LedgerKey] = []
+        for (day, nips) in dueByDay {
+            for nip in nips where sent[LedgerKey(nip: nip, day: day)] == nil { keys.append(LedgerKey(nip: nip, day: day)) }
+        }
+        keys.sort(by: LedgerKey.precedes)
+        return keys.map(row)
+    }
+
+    func row(_ key: LedgerKey) -> LedgerRow {
+        let entry = roster?.entry(nip: key.nip)
+        let photos = sent[key] ?? []
+        let outcome = photos.map(\.status).max().map(LedgerOutcome.init) ?? .missing
+        var reasons = photos.first?.reasons ?? []
+        if photos.count > 1 {
+            let failed = Set(photos.flatMap(\.reasons))
+            reasons = ReasonCode.allCases.filter(failed.contains)
+        }
+        return LedgerRow(nip: key.nip, name: entry?.name, unit: entry?.unit, date: key.day,
+                         due: dueByDay[key.day]?.contains(key.nip) ?? false, outcome: outcome,
+                         reasons: reasons, photos: photos.count > 1 ? photos.map(\.path).sorted() : photos.map(\.path))
     }
 
     /// Per unit and working WFH day, for the 50% rule (point 5a); empty without a roster.
@@ -144,7 +165,7 @@ public struct Ledger: Sendable, Equatable {
     }
 
     public static func == (a: Ledger, b: Ledger) -> Bool {
-        a.period == b.period && a.rows == b.rows && a.workingDays == b.workingDays && a.dueByDay == b.dueByDay
+        a.period == b.period && a.sent == b.sent && a.workingDays == b.workingDays && a.dueByDay == b.dueByDay
     }
 
     /// The default period: the first to the last WFH day among the photos' days.
@@ -158,9 +179,29 @@ public struct Ledger: Sendable, Equatable {
         return DateRange(first: first, last: last)
     }
 
-    private struct LedgerKey: Hashable {
-        var nip: String
-        var day: CalendarDate
+    struct LedgerKey: Hashable, Sendable {
+        let nip: String
+        let day: CalendarDate
+        /// The order of rows, as numbers (sorting 100,000 keys by text took a quarter of a second).
+        private let order: (day: Int, nip: UInt64)
+
+        init(nip: String, day: CalendarDate) {
+            self.nip = nip
+            self.day = day
+            order = (day.daysSinceEpoch, UInt64(nip) ?? 0)
+        }
+
+        /// By day, then NIP.
+        static func precedes(_ a: LedgerKey, _ b: LedgerKey) -> Bool {
+            if a.order != b.order { return a.order < b.order }
+            return a.nip.utf8.lexicographicallyPrecedes(b.nip.utf8)
+        }
+
+        static func == (a: LedgerKey, b: LedgerKey) -> Bool { a.nip == b.nip && a.day == b.day }
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(nip)
+            hasher.combine(day)
+        }
     }
 
     /// Per working WFH day of `days`, the NIPs due that day.

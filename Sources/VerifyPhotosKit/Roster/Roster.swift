@@ -157,6 +157,8 @@ public struct Roster: Sendable {
     /// ("Kelompok 2" before "Kelompok 10"), letters case-insensitively. Sorted once: it is
     /// asked for every photo.
     public let groups: [String]
+    /// Each group as a set of one, made once: the rotation's answer for every photo.
+    let groupSets: [String: Set<String>]
 
     /// Reads the roster at `path`.
     public static func load(path: String) throws(RosterError) -> Roster {
@@ -191,6 +193,7 @@ public struct Roster: Sendable {
         self.entries = entries
         self.byNIP = byNIP
         groups = Roster.rotationOrder(entries.compactMap(\.group))
+        groupSets = Dictionary(uniqueKeysWithValues: groups.map { ($0, Set([$0])) })
         exemptions = Roster.exemptions(of: entries, positions: exemptPositions)
         self.source = source
         desaColumn = columns.name(.desa, fallback: "desa")
@@ -461,7 +464,7 @@ public struct WFHSchedule: Sendable {
             guard wfhDays.contains(first.weekday), first < date else { continue }
             turns += (date.daysSinceEpoch - first.daysSinceEpoch - 1) / 7 + 1
         }
-        turns -= holidays.days(from: firstDay, before: date).filter { wfhDays.contains($0.weekday) }.count
+        for holiday in holidays.days(from: firstDay, before: date) where wfhDays.contains(holiday.weekday) { turns -= 1 }
         return order[turns % order.count]
     }
 

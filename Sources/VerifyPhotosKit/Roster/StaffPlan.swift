@@ -31,7 +31,7 @@ public struct StaffPlan: Sendable {
         guard let roster, !roster.groups.isEmpty else { return nil }
         // Roster.groups is in rotation order already.
         return WFHSchedule.turn(order: roster.groups, firstDay: policy.policyStart, wfhDays: policy.wfhDays, holidays: holidays,
-                                on: day).map { ([$0], false) }
+                                on: day).map { (roster.groupSets[$0] ?? [$0], false) }
     }
 }
 
