@@ -10,5 +10,9 @@ let package = Package(
             name: "GeometryBenchmark",
             dependencies: [.product(name: "VerifyPhotosKit", package: "verify-photos")]
         ),
+        .executableTarget(
+            name: "LedgerBenchmark",
+            dependencies: [.product(name: "VerifyPhotosKit", package: "verify-photos")]
+        ),
     ]
 )

@@ -84,3 +84,31 @@ import Testing
         }
     }
 }
+
+/// The ledger files: every row once, in order, and an empty ledger is an empty file (a CSV: its header).
+@Suite struct LedgerReportTests {
+    @Test func anEmptyLedgerWritesNoLines() throws {
+        let folder = try TemporaryFolder()
+        for (name, format, expected) in [("l.jsonl", LedgerReport.Format.jsonl, ""), ("l.csv", .csv, "nip,name,unit,date,due,outcome,reasons,photos\n")] {
+            let path = folder.appendingPathComponent(name).path
+            let output = try TextOutput(replacing: path)
+            LedgerReport.write(Ledger(photos: [], policy: TestVerifier.verifier.policy), to: output, format: format)
+            try output.commit()
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
+        }
+    }
+
+    @Test func aLargeLedgerIsWrittenWholeAndInOrder() throws {
+        // More rows than one batch (8,192): 10,000 employees on one Friday.
+        let friday = try #require(CalendarDate(iso: "2026-04-17"))
+        let photos = (0..<10_000).map { LedgerPhoto(path: "p\($0).jpg", nip: String(198_503_152_010_010_000 + $0), day: friday, status: .ok, reasons: []) }
+        let folder = try TemporaryFolder()
+        let path = folder.appendingPathComponent("l.jsonl").path
+        let output = try TextOutput(replacing: path)
+        LedgerReport.write(Ledger(photos: photos.reversed(), policy: TestVerifier.verifier.policy), to: output, format: .jsonl)
+        try output.commit()
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 10_000)
+        #expect(lines.first?.contains("\"p0.jpg\"") == true && lines.last?.contains("\"p9999.jpg\"") == true)
+    }
+}

@@ -34,7 +34,8 @@ public enum LedgerReport {
         repeat {
             let batch = Array(keys[start..<min(keys.count, start + 8192)])
             start += batch.count
-            parallelMap(batch) { _, key in line(fields(ledger.row(key)), names: ledgerFields, format: format) }.forEach(output.line)
+            let lines = parallelMap(batch) { _, key in line(fields(ledger.row(key)), names: ledgerFields, format: format) }
+            if !lines.isEmpty { output.write(lines.joined(separator: "\n") + "\n") }
         } while start < keys.count
         output.flush()
     }

@@ -89,8 +89,12 @@ public struct LedgerRow: Sendable, Equatable {
 public struct Ledger: Sendable, Equatable {
     /// The days covered; nil when no photo fell on a WFH day and no period was given.
     public let period: DateRange?
-    /// The photos sent for each employee and WFH day of the period.
-    private let sent: [LedgerKey: [LedgerPhoto]]
+    /// The photos of the period's WFH days, and for each employee and day the first of them;
+    /// `nextSent` links each to the next of the same employee and day (-1: none). A list per
+    /// key would cost an allocation per photo.
+    private let photos: [LedgerPhoto]
+    private let sent: [LedgerKey: Int]
+    private let nextSent: [Int]
     /// The NIPs due on each working WFH day of the period.
     private let dueByDay: [CalendarDate: Set<String>]
     /// The working WFH days of the period: from the policy's start, no holiday.
@@ -107,13 +111,18 @@ public struct Ledger: Sendable, Equatable {
         self.period = period
         self.policy = policy
         roster = policy.staff.roster
-        var sent: [LedgerKey: [LedgerPhoto]] = [:]
-        if let period {
-            for photo in photos where policy.wfhDays.contains(photo.day.weekday) && period.contains(photo.day) {
-                sent[LedgerKey(nip: photo.nip, day: photo.day), default: []].append(photo)
-            }
+        let kept = period.map { period in photos.filter { policy.wfhDays.contains($0.day.weekday) && period.contains($0.day) } } ?? []
+        var sent: [LedgerKey: Int] = [:]
+        sent.reserveCapacity(kept.count)
+        var nextSent = [Int](repeating: -1, count: kept.count)
+        for (index, photo) in kept.enumerated().reversed() {
+            let key = LedgerKey(nip: photo.nip, day: photo.day)
+            if let first = sent[key] { nextSent[index] = first }
+            sent[key] = index
         }
+        self.photos = kept
         self.sent = sent
+        self.nextSent = nextSent
         let due = Ledger.dueEmployees(policy: policy, days: period?.days.filter { policy.wfhDays.contains($0.weekday) } ?? [])
         dueByDay = due.byDay
         workingDays = due.workingDays
@@ -147,8 +156,15 @@ public struct Ledger: Sendable, Equatable {
 
     func row(_ key: LedgerKey) -> LedgerRow {
         let entry = roster?.entry(nip: key.nip)
-        let photos = sent[key] ?? []
-        let outcome = photos.map(\.status).max().map(LedgerOutcome.init) ?? .missing
+        var photos: [LedgerPhoto] = []
+        var next = sent[key] ?? -1
+        while next >= 0 {
+            photos.append(self.photos[next])
+            next = nextSent[next]
+        }
+        var worst: PhotoStatus?
+        for photo in photos where worst.map({ photo.status > $0 }) ?? true { worst = photo.status }
+        let outcome = worst.map(LedgerOutcome.init) ?? .missing
         var reasons = photos.first?.reasons ?? []
         if photos.count > 1 {
             let failed = Set(photos.flatMap(\.reasons))
@@ -165,7 +181,7 @@ public struct Ledger: Sendable, Equatable {
     }
 
     public static func == (a: Ledger, b: Ledger) -> Bool {
-        a.period == b.period && a.sent == b.sent && a.workingDays == b.workingDays && a.dueByDay == b.dueByDay
+        a.period == b.period && a.photos == b.photos && a.workingDays == b.workingDays && a.dueByDay == b.dueByDay
     }
 
     /// The default period: the first to the last WFH day among the photos' days.

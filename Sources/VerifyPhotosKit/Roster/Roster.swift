@@ -207,7 +207,8 @@ public struct Roster: Sendable {
     /// Why `entry` is exempt, or nil when not: the `dikecualikan` cell decides when filled,
     /// else the position.
     public func exemption(of entry: RosterEntry) -> Exemption? {
-        if let index = byNIP[entry.nip], entries[index] == entry { return exemptions[index] }
+        // The roster's own row (a line names one row): its exemption was worked out once.
+        if let index = byNIP[entry.nip], entries[index].line == entry.line { return exemptions[index] }
         return Roster.exemption(of: entry, positions: exemptPositions.map { ($0, Roster.words($0)) })
     }
 

@@ -52,7 +52,11 @@ public struct PhotoVerifier: Sendable {
     }
 
     func judge(_ metadata: PhotoMetadata, path: String, submission: Submission) -> Verdict {
-        var checks = positionChecks(metadata.gps)
+        // Room for every check at once: a verdict's checks are large values, and regrowing the
+        // array copies them all.
+        var checks: [RuleCheck] = []
+        checks.reserveCapacity(24)
+        checks += positionChecks(metadata.gps)
         let location = checks.lazy.compactMap { check -> Location? in
             if case .insideArea(_, let location) = check.rule { return location }
             return nil
