@@ -32,7 +32,10 @@ import Testing
         #expect(ani.submission.employee?.digits == Self.ani && ani.submission.rosterEntry?.name == "Ani Contoh")
         #expect(ani.submission.submittedFor == CalendarDate(year: 2026, month: 4, day: 17))
         #expect(ani.verdict.check(.scheduled)?.rule == .scheduled(group: "A", day: CalendarDate(year: 2026, month: 4, day: 17)!,
-                                                                   groupsDue: ["A"], fromSchedule: true))
+                                                                   groupsDue: ["A"], scheduleLines: [3]))
+        // The explanation names the schedule's row.
+        let line = Messages(language: .english).sentence(try #require(ani.verdict.check(.scheduled)))
+        #expect(line.contains("by the schedule, line 3"), "\(line)")
         #expect(ani.verdict.check(.nearHome)?.outcome == .pass)
     }
 
@@ -67,7 +70,7 @@ import Testing
         let ani = try judge("2026-04-17/\(Self.ani)/foto.jpg", plan: plan(schedule: false))
         #expect(ani.verdict.reasons == [.notScheduled])
         #expect(ani.verdict.check(.scheduled)?.rule == .scheduled(group: "A", day: CalendarDate(year: 2026, month: 4, day: 17)!,
-                                                                   groupsDue: ["B"], fromSchedule: false))
+                                                                   groupsDue: ["B"], scheduleLines: nil))
         let budi = try judge("2026-04-17/\(Self.budi)/foto.jpg", plan: plan(schedule: false))
         #expect(budi.verdict.reasons == [], "\(budi.verdict.checks)")
         #expect(budi.verdict.check(.nearHome)?.rule == .nearHome(home: .desa("Desa Tanjung"), distanceMetres: 0, limitMetres: 200))

@@ -257,9 +257,12 @@ extension Messages {
                 return pick(id: "Tidak dikecualikan dari WFH: tidak, jabatan \"\(entry.position ?? phrase)\" (\(phrase), butir 4a surat edaran; \(row))",
                             en: "Not exempt from working from home: no, position \"\(entry.position ?? phrase)\" (\(phrase), point 4a of the circular letter; \(row))")
             }
-        case .scheduled(let group, let day, let due, let fromSchedule):
+        case .scheduled(let group, let day, let due, let scheduleLines):
             let groups = due.sorted().joined(separator: ", ")
-            let source = fromSchedule ? pick(id: "menurut jadwal", en: "by the schedule")
+            let lines = scheduleLines.map { $0.map(String.init).joined(separator: ", ") } ?? ""
+            let source = scheduleLines != nil
+                ? (scheduleLines?.isEmpty == false ? pick(id: "menurut jadwal, baris \(lines)", en: "by the schedule, line \(lines)")
+                                                   : pick(id: "menurut jadwal, yang tidak memuat hari ini", en: "by the schedule, which has no row for this day"))
                 : pick(id: "menurut giliran kelompok tiap Jumat kerja sejak awal kebijakan", en: "by the rotation of groups over working Fridays since the policy started")
             return pick(id: "Kelompok \(group ?? "-") dijadwalkan WFH pada \(day) (\(source): \(groups.isEmpty ? "tidak ada" : groups))",
                         en: "Group \(group ?? "-") scheduled to work from home on \(day) (\(source): \(groups.isEmpty ? "none" : groups))")

@@ -383,6 +383,7 @@ public struct WFHSchedule: Sendable {
     let dateColumn: String
     let groupColumn: String
     private let byDate: [CalendarDate: Set<String>]
+    private let linesByDate: [CalendarDate: [Int]]
 
     /// The scheduled days, earliest first.
     public var dates: [CalendarDate] { byDate.keys.sorted() }
@@ -390,6 +391,11 @@ public struct WFHSchedule: Sendable {
     /// The groups scheduled on `date`; empty when none is.
     public func groups(on date: CalendarDate) -> Set<String> {
         byDate[date] ?? []
+    }
+
+    /// The file's lines that schedule `date`, in file order; empty when none does.
+    public func lines(on date: CalendarDate) -> [Int] {
+        linesByDate[date] ?? []
     }
 
     /// Reads the schedule at `path`.
@@ -430,6 +436,7 @@ public struct WFHSchedule: Sendable {
         self.dateColumn = dateColumn
         self.groupColumn = groupColumn
         byDate = Dictionary(grouping: rows, by: \.date).mapValues { Set($0.map(\.group)) }
+        linesByDate = Dictionary(grouping: rows, by: \.date).mapValues { $0.map(\.line) }
     }
 
     /// Every row must fall on a WFH weekday and name a group of `roster` (exactly as the roster writes it).

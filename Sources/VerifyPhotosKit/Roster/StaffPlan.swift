@@ -24,14 +24,15 @@ public struct StaffPlan: Sendable {
                           pathWarnings: facts.warnings)
     }
 
-    /// The groups due to work from home on `day`, and whether a schedule file said so (else the
-    /// rotation); nil when no one's group can be told (no roster groups, or no WFH day).
-    func groupsDue(on day: CalendarDate, policy: VerificationPolicy) -> (groups: Set<String>, fromSchedule: Bool)? {
-        if let schedule { return (schedule.groups(on: day), true) }
+    /// The groups due to work from home on `day`, and the lines of the schedule file's rows
+    /// that say so (nil: the rotation); nil when no one's group can be told (no roster groups,
+    /// or no WFH day).
+    func groupsDue(on day: CalendarDate, policy: VerificationPolicy) -> (groups: Set<String>, scheduleLines: [Int]?)? {
+        if let schedule { return (schedule.groups(on: day), schedule.lines(on: day)) }
         guard let roster, !roster.groups.isEmpty else { return nil }
         // Roster.groups is in rotation order already.
         return WFHSchedule.turn(order: roster.groups, firstDay: policy.policyStart, wfhDays: policy.wfhDays, holidays: holidays,
-                                on: day).map { (roster.groupSets[$0] ?? [$0], false) }
+                                on: day).map { (roster.groupSets[$0] ?? [$0], nil) }
     }
 }
 

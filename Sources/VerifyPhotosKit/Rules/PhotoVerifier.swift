@@ -172,7 +172,7 @@ public struct PhotoVerifier: Sendable {
         // An exempt official has no WFH day at all: no schedule to hold them to.
         if exemption == nil, let group = entry.group, let day, policy.wfhDays.contains(day.weekday), staff.holidays.holiday(on: day) == nil,
            let due = staff.groupsDue(on: day, policy: policy) {
-            checks.append(.pass(.scheduled(group: group, day: day, groupsDue: due.groups, fromSchedule: due.fromSchedule),
+            checks.append(.pass(.scheduled(group: group, day: day, groupsDue: due.groups, scheduleLines: due.scheduleLines),
                                 unless: !due.groups.contains(group), .notScheduled))
         }
         if let home = entry.home {

@@ -67,9 +67,9 @@ public enum Rule: Sendable, Equatable {
     case inRoster(nip: String)
     /// The employee is not exempt from working from home (`exemption` says why they are).
     case notExempt(entry: RosterEntry, exemption: Exemption?)
-    /// The employee's group was due to work from home that day (by the schedule file, or by
-    /// the rotation of the roster's groups).
-    case scheduled(group: String?, day: CalendarDate, groupsDue: Set<String>, fromSchedule: Bool)
+    /// The employee's group was due to work from home that day: by the schedule file's rows on
+    /// `scheduleLines`, or (nil) by the rotation of the roster's groups.
+    case scheduled(group: String?, day: CalendarDate, groupsDue: Set<String>, scheduleLines: [Int]?)
     /// Taken near the home the roster registers (point 1b: WFH happens at the domicile).
     case nearHome(home: RosterEntry.Home, distanceMetres: Double?, limitMetres: Double)
     /// Compared with `compared` other photos of the same employee for the same day: none is
