@@ -77,6 +77,18 @@ import Testing
         #expect(ledger.units.allSatisfy { $0.date != (try? day("2026-04-03")) })  // a holiday is no working day
     }
 
+    /// A day folder is the uploader's choice: one named for the year 9999, or before the policy,
+    /// does not stretch the default period (it would make the ledger list every Friday to then).
+    @Test func aFolderDayBeyondTodayOrBeforeThePolicyDoesNotStretchThePeriod() throws {
+        let policy = try policy()
+        var photos = photos(policy: policy)
+        photos.append(LedgerPhoto(path: "9999-12-31/\(Self.ani)/x.jpg", nip: Self.ani, day: try day("9999-12-31"), status: .flagged, reasons: [.wrongDate]))
+        photos.append(LedgerPhoto(path: "2025-04-18/\(Self.ani)/x.jpg", nip: Self.ani, day: try day("2025-04-18"), status: .flagged, reasons: [.wrongDate]))
+        let ledger = Ledger(photos: photos, policy: policy)
+        #expect(ledger.period == DateRange(first: try day("2026-04-03"), last: try day("2026-04-17")))
+        #expect(ledger.rows.count == 8)
+    }
+
     @Test func aPeriodIsReadFromStartDotDotEnd() throws {
         #expect(DateRange(text: "2026-04-01..2026-05-31") == DateRange(first: try day("2026-04-01"), last: try day("2026-05-31")))
         for bad in ["2026-05-31..2026-04-01", "2026-04-01", "2026-04-01..", "2026-02-30..2026-03-01", "x..y"] {

@@ -88,7 +88,7 @@ public struct VerificationRun {
             summary.ledger = ledger
             // Named in the report: the period given, else the days of this report's photos (a
             // nightly --only-new run names each day's missing employees once, not every night).
-            let named = ledgerPeriod ?? Ledger.period(of: submissions, wfhDays: policy.wfhDays)
+            let named = ledgerPeriod ?? Ledger.period(of: submissions, policy: policy)
             summary.missing = named.map { range in ledger.missing.filter { range.contains($0.date) } } ?? []
         }
         writer.finish(summary)

@@ -107,7 +107,7 @@ public struct Ledger: Sendable, Equatable {
     /// what and who was due are worked out here; the rows when asked for (a run that only names
     /// the missing employees never builds them).
     public init(photos: [LedgerPhoto], policy: VerificationPolicy, period: DateRange? = nil) {
-        let period = period ?? Ledger.period(of: photos, wfhDays: policy.wfhDays)
+        let period = period ?? Ledger.period(of: photos, policy: policy)
         self.period = period
         self.policy = policy
         roster = policy.staff.roster
@@ -184,10 +184,13 @@ public struct Ledger: Sendable, Equatable {
         a.period == b.period && a.photos == b.photos && a.workingDays == b.workingDays && a.dueByDay == b.dueByDay
     }
 
-    /// The default period: the first to the last WFH day among the photos' days.
-    public static func period(of photos: [LedgerPhoto], wfhDays: Set<Weekday>) -> DateRange? {
+    /// The default period: the first to the last WFH day among the photos' days, counting only
+    /// days from the policy's start to today (WIB). A day comes from a folder name, which the
+    /// people checked choose: a folder `9999-12-31` must not stretch the ledger over millennia.
+    public static func period(of photos: [LedgerPhoto], policy: VerificationPolicy) -> DateRange? {
+        let possible = DateRange(first: policy.policyStart, last: WIB.date(utcSeconds: policy.nowUTCSeconds))
         var first: CalendarDate?, last: CalendarDate?
-        for photo in photos where wfhDays.contains(photo.day.weekday) {
+        for photo in photos where policy.wfhDays.contains(photo.day.weekday) && possible.contains(photo.day) {
             if first.map({ photo.day < $0 }) ?? true { first = photo.day }
             if last.map({ photo.day > $0 }) ?? true { last = photo.day }
         }
