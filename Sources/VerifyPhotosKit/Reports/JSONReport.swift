@@ -2,29 +2,19 @@
 /// every control character. Strings are Swift strings, so the output is always valid UTF-8.
 enum JSONText {
     static func object(_ record: ReportRecord) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(768)
-        out.append(UInt8(ascii: "{"))
-        for (index, field) in record.fields.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            append(field.name, to: &out)
-            out.append(UInt8(ascii: ":"))
-            append(field.value, to: &out)
-        }
-        out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func object(_ fields: [(name: String, value: FieldValue)]) -> String {
-        object(names: fields.map(\.name), values: fields.map(\.value))
+        object(fields: record.fields.lazy.map { ($0.name, $0.value) })
     }
 
     /// The object of `names[i]: values[i]`, in order.
     static func object(names: [String], values: [FieldValue]) -> String {
+        object(fields: zip(names, values))
+    }
+
+    private static func object<Fields: Sequence>(fields: Fields) -> String where Fields.Element == (String, FieldValue) {
         var out: [UInt8] = []
         out.reserveCapacity(768)
         out.append(UInt8(ascii: "{"))
-        for (index, (name, value)) in zip(names, values).enumerated() {
+        for (index, (name, value)) in fields.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             append(name, to: &out)
             out.append(UInt8(ascii: ":"))

@@ -42,12 +42,13 @@ public enum LedgerReport {
 
     /// Writes the per-employee and per-unit-and-day summary.
     public static func writeSummary(_ ledger: Ledger, to output: TextOutput, format: Format) {
-        let employees = ledger.employees.map { e -> [FieldValue] in
+        let rows = ledger.rows  // built once for both kinds
+        let employees = Ledger.employees(of: rows).map { e -> [FieldValue] in
             [.text("employee"), .text(e.nip), foreign(e.name), foreign(e.unit), .null, .null, .null, .null, .null, .null,
              count(e.daysDue), .null, count(e.ok), count(e.review), count(e.flagged), count(e.unreadable), count(e.missing),
              count(e.sentWhenNotDue)]
         }
-        let units = ledger.units.map { u -> [FieldValue] in
+        let units = ledger.units(of: rows).map { u -> [FieldValue] in
             [.text("unit-day"), .null, .null, foreign(u.unit), .text(u.date.description), count(u.staff), count(u.exempt),
              count(u.scheduled), u.wfhShare.map { .number(($0 * 1000).rounded() / 1000) } ?? .null, .bool(u.overHalf),
              .null, count(u.submitted), count(u.ok), .null, .null, .null, count(u.missing), .null]

@@ -226,7 +226,8 @@ public struct Messages: Sendable {
             line += pick(id: "; \(summary.stillUploading) masih diunggah, diperiksa pada putaran berikutnya",
                          en: "; \(summary.stillUploading) still uploading, left for the next run")
         }
-        if case let missing = summary.missing.count, missing > 0 {
+        let missing = summary.missing.count
+        if missing > 0 {
             line += pick(id: "; \(missing) kali pegawai yang wajib WFH tidak mengirim foto (daftar di bawah)",
                          en: "; \(missing) \(missing == 1 ? "time" : "times") an employee due to work from home sent no photo (listed below)")
         }

@@ -136,22 +136,21 @@ public struct Ledger: Sendable, Equatable {
 
     /// The employees and days of the rows, in row order.
     var sortedKeys: [LedgerKey] {
-        var keys = Array(sent.keys)
-        for (day, nips) in dueByDay {
-            for nip in nips where sent[LedgerKey(nip: nip, day: day)] == nil { keys.append(LedgerKey(nip: nip, day: day)) }
-        }
-        keys.sort(by: LedgerKey.precedes)
-        return keys
+        (Array(sent.keys) + missingKeys).sorted(by: LedgerKey.precedes)
     }
 
     /// The rows of employees who were due and sent nothing, by date, then NIP.
     public var missing: [LedgerRow] {
+        missingKeys.sorted(by: LedgerKey.precedes).map(row)
+    }
+
+    /// Each employee and day that was due and has no photo, in no order.
+    private var missingKeys: [LedgerKey] {
         var keys: [LedgerKey] = []
         for (day, nips) in dueByDay {
             for nip in nips where sent[LedgerKey(nip: nip, day: day)] == nil { keys.append(LedgerKey(nip: nip, day: day)) }
         }
-        keys.sort(by: LedgerKey.precedes)
-        return keys.map(row)
+        return keys
     }
 
     func row(_ key: LedgerKey) -> LedgerRow {
@@ -176,7 +175,10 @@ public struct Ledger: Sendable, Equatable {
     }
 
     /// Per unit and working WFH day, for the 50% rule (point 5a); empty without a roster.
-    public var units: [UnitDay] {
+    public var units: [UnitDay] { units(of: rows) }
+
+    /// `units` from the ledger's `rows`, already built.
+    func units(of rows: [LedgerRow]) -> [UnitDay] {
         Ledger.unitDays(rows: rows, policy: policy, days: workingDays, dueByDay: dueByDay)
     }
 
@@ -267,17 +269,15 @@ public struct Ledger: Sendable, Equatable {
     }
 
     /// Each employee's days over the period, for the two-monthly evaluation, by NIP.
-    public var employees: [EmployeeTally] {
+    public var employees: [EmployeeTally] { Ledger.employees(of: rows) }
+
+    /// `employees` from the ledger's `rows`, already built.
+    static func employees(of rows: [LedgerRow]) -> [EmployeeTally] {
         var tallies: [String: EmployeeTally] = [:]
-        var order: [String] = []
         for row in rows {
-            if tallies[row.nip] == nil {
-                tallies[row.nip] = EmployeeTally(nip: row.nip, name: row.name, unit: row.unit)
-                order.append(row.nip)
-            }
-            tallies[row.nip]?.add(row)
+            tallies[row.nip, default: EmployeeTally(nip: row.nip, name: row.name, unit: row.unit)].add(row)
         }
-        return order.sorted().compactMap { tallies[$0] }
+        return tallies.keys.sorted().compactMap { tallies[$0] }
     }
 }
 
