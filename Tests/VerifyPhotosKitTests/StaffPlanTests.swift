@@ -49,7 +49,9 @@ import Testing
     @Test func exemptOfficialsSendingEvidenceAreFlagged() throws {
         let camat = try judge("2026-04-17/\(Self.citra)/foto.jpg", plan: plan())
         #expect(camat.verdict.reasons == [.exemptEmployee])
-        #expect(camat.verdict.check(.notExempt)?.rule == .notExempt(entry: try #require(camat.submission.rosterEntry), exemption: .position("Camat")))
+        let entry = try #require(camat.submission.rosterEntry)
+        #expect(camat.verdict.check(.notExempt)?.rule == .notExempt(rosterLine: entry.line, position: entry.position, exemption: .position("Camat")))
+        #expect(camat.submission.exemption == .position("Camat"))
         // Not also `not-scheduled` when their group's turn is another day: they have no WFH day.
         #expect(try judge("2026-04-17/\(Self.citra)/foto.jpg", plan: plan(schedule: false)).verdict.reasons == [.exemptEmployee])
         let marked = try judge("2026-04-17/\(Self.dedi)/foto.jpg", plan: plan())

@@ -247,15 +247,14 @@ extension Messages {
             return pick(id: "Jalur berkas memuat NIP pegawai: tidak", en: "The file's path names the employee's NIP: no")
         case .inRoster(let nip):
             return pick(id: "NIP \(nip) ada dalam daftar pegawai: ", en: "NIP \(nip) is on the roster: ") + (check.outcome == .pass ? yes : no)
-        case .notExempt(let entry, let exemption):
-            let who = [entry.name, entry.position, entry.unit].compactMap { $0 }.joined(separator: ", ")
-            let row = pick(id: "baris \(entry.line) daftar pegawai", en: "roster line \(entry.line)")
+        case .notExempt(let line, let position, let exemption):
+            let row = pick(id: "baris \(line) daftar pegawai", en: "roster line \(line)")
             switch exemption {
-            case nil: return pick(id: "Tidak dikecualikan dari WFH: ", en: "Not exempt from working from home: ") + (who.isEmpty ? row : "\(who) (\(row))")
+            case nil: return pick(id: "Tidak dikecualikan dari WFH: ", en: "Not exempt from working from home: ") + (position.map { "\($0) (\(row))" } ?? row)
             case .marked?: return pick(id: "Tidak dikecualikan dari WFH: tidak, kolom dikecualikan pada \(row)", en: "Not exempt from working from home: no, the exempt column on \(row)")
             case .position(let phrase)?:
-                return pick(id: "Tidak dikecualikan dari WFH: tidak, jabatan \"\(entry.position ?? phrase)\" (\(phrase), butir 4a surat edaran; \(row))",
-                            en: "Not exempt from working from home: no, position \"\(entry.position ?? phrase)\" (\(phrase), point 4a of the circular letter; \(row))")
+                return pick(id: "Tidak dikecualikan dari WFH: tidak, jabatan \"\(position ?? phrase)\" (\(phrase), butir 4a surat edaran; \(row))",
+                            en: "Not exempt from working from home: no, position \"\(position ?? phrase)\" (\(phrase), point 4a of the circular letter; \(row))")
             }
         case .scheduled(let group, let day, let due, let scheduleLines):
             let groups = due.sorted().joined(separator: ", ")

@@ -203,6 +203,11 @@ public struct Roster: Sendable {
         byNIP[nip].map { entries[$0] }
     }
 
+    /// The row of `nip` with its exemption, worked out once when the roster was read.
+    func row(nip: String) -> (entry: RosterEntry, exemption: Exemption?)? {
+        byNIP[nip].map { (entries[$0], exemptions[$0]) }
+    }
+
 
     /// Why `entry` is exempt, or nil when not: the `dikecualikan` cell decides when filled,
     /// else the position.

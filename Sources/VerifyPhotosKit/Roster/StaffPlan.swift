@@ -19,9 +19,9 @@ public struct StaffPlan: Sendable {
     /// What the path of a photo says about who sent it and for which day.
     public func submission(for path: PhotoPath) -> Submission {
         let facts = uploadPaths.read(path)
-        return Submission(employee: facts.employee, submittedFor: facts.submittedFor,
-                          rosterEntry: facts.employee.flatMap { roster?.entry(nip: $0.digits) },
-                          pathWarnings: facts.warnings)
+        let row = facts.employee.flatMap { roster?.row(nip: $0.digits) }
+        return Submission(employee: facts.employee, submittedFor: facts.submittedFor, rosterEntry: row?.entry,
+                          exemption: row?.exemption, pathWarnings: facts.warnings)
     }
 
     /// The groups due to work from home on `day`, and the lines of the schedule file's rows
@@ -42,14 +42,17 @@ public struct Submission: Sendable, Equatable {
     /// The day the upload folder is for; the capture date must be that day.
     public var submittedFor: CalendarDate?
     public var rosterEntry: RosterEntry?
+    /// Why the roster's row exempts the employee from working from home (nil: it does not).
+    public var exemption: Exemption?
     /// What in the path looked wrong (a PPPK number, a second NIP, an impossible date).
     public var pathWarnings: [UploadPathWarning]
 
     public init(employee: EmployeeNumber? = nil, submittedFor: CalendarDate? = nil, rosterEntry: RosterEntry? = nil,
-                pathWarnings: [UploadPathWarning] = []) {
+                exemption: Exemption? = nil, pathWarnings: [UploadPathWarning] = []) {
         self.employee = employee
         self.submittedFor = submittedFor
         self.rosterEntry = rosterEntry
+        self.exemption = exemption
         self.pathWarnings = pathWarnings
     }
 }

@@ -167,8 +167,9 @@ public struct PhotoVerifier: Sendable {
             return [RuleCheck(.inRoster(nip: employee.digits), .review, reason: .notInRoster)]
         }
         var checks = [RuleCheck(.inRoster(nip: employee.digits), .pass)]
-        let exemption = roster.exemption(of: entry)
-        checks.append(.pass(.notExempt(entry: entry, exemption: exemption), unless: exemption != nil, .exemptEmployee))
+        let exemption = submission.exemption
+        checks.append(.pass(.notExempt(rosterLine: entry.line, position: entry.position, exemption: exemption),
+                            unless: exemption != nil, .exemptEmployee))
         // An exempt official has no WFH day at all: no schedule to hold them to.
         if exemption == nil, let group = entry.group, let day, policy.wfhDays.contains(day.weekday), staff.holidays.holiday(on: day) == nil,
            let due = staff.groupsDue(on: day, policy: policy) {

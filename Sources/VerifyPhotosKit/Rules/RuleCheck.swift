@@ -65,8 +65,9 @@ public enum Rule: Sendable, Equatable {
     case employeeNamed
     /// The employee named by the path is on the roster.
     case inRoster(nip: String)
-    /// The employee is not exempt from working from home (`exemption` says why they are).
-    case notExempt(entry: RosterEntry, exemption: Exemption?)
+    /// The employee is not exempt from working from home (`exemption` says why they are), by
+    /// the roster's row on `rosterLine`.
+    case notExempt(rosterLine: Int, position: String?, exemption: Exemption?)
     /// The employee's group was due to work from home that day: by the schedule file's rows on
     /// `scheduleLines`, or (nil) by the rotation of the roster's groups.
     case scheduled(group: String?, day: CalendarDate, groupsDue: Set<String>, scheduleLines: [Int]?)

@@ -33,7 +33,12 @@ struct TravelCheck {
 
     private var held: [PhotoResult] = []
     private var heldKey: Key?
-    private var written: [Key: [Fix]] = [:]
+    /// The fixes of the photos written so far: for each employee and day the latest, and
+    /// `previous` links each to the one before (-1: none). A list per key would cost an
+    /// allocation per photo.
+    private var written: [Fix] = []
+    private var previous: [Int] = []
+    private var latest: [Key: Int] = [:]
 
     /// Takes the next result of the run; returns the results that may now be written, in order.
     mutating func add(_ result: PhotoResult) -> [PhotoResult] {
@@ -44,7 +49,7 @@ struct TravelCheck {
         }
         var released = releaseHeld()
         if let key {
-            held = [result]
+            held.append(result)
             heldKey = key
         } else {
             released.append(result)
@@ -59,9 +64,20 @@ struct TravelCheck {
 
     private mutating func releaseHeld() -> [PhotoResult] {
         guard let key = heldKey else { return [] }
-        defer { held = []; heldKey = nil }
-        let earlier = written[key] ?? []
+        defer { held.removeAll(keepingCapacity: true); heldKey = nil }
+        var earlier: [Fix] = []
+        var next = latest[key] ?? -1
+        while next >= 0 {
+            earlier.append(written[next])
+            next = previous[next]
+        }
+        earlier.reverse()
         let fixes = held.map(TravelCheck.fix)
+        // The usual case, one photo of an employee for a day: nothing to compare it with.
+        if earlier.isEmpty && held.count == 1 {
+            remember(fixes[0], key: key)
+            return held
+        }
         var group = held
         for index in group.indices {
             guard let fix = fixes[index] else { continue }
@@ -75,8 +91,15 @@ struct TravelCheck {
             let rule = Rule.plausibleTravel(compared: compared, impossible: legs, limitKmh: limitKmh)
             group[index].verdict.add(.pass(rule, unless: !legs.isEmpty, .impossibleTravel, outcome: .review))
         }
-        written[key, default: []] += fixes.compactMap { $0 }
+        for fix in fixes { remember(fix, key: key) }
         return group
+    }
+
+    private mutating func remember(_ fix: Fix?, key: Key) {
+        guard let fix else { return }
+        previous.append(latest[key] ?? -1)
+        latest[key] = written.count
+        written.append(fix)
     }
 
     /// The leg between two photos when it is faster than the limit: the distance less both GPS
