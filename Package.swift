@@ -36,11 +36,16 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CHeif",
+            pkgConfig: "libheif",
+            providers: [.apt(["libheif-dev"])]
+        ),
         // libjpeg reports errors with longjmp, which Swift cannot catch: this shim does.
         .target(name: "CPhotoShim", dependencies: ["CJPEG"]),
         .target(
             name: "VerifyPhotosKit",
-            dependencies: ["CExif", "CPhotoShim", "CZlib", "CSQLite", "CCrypto"]
+            dependencies: ["CExif", "CPhotoShim", "CZlib", "CSQLite", "CCrypto", "CHeif"]
         ),
         .executableTarget(
             name: "verify-photos",

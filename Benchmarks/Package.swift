@@ -14,5 +14,10 @@ let package = Package(
             name: "LedgerBenchmark",
             dependencies: [.product(name: "VerifyPhotosKit", package: "verify-photos")]
         ),
+        // Perceptual hashes and image digests for scripts/reuse/measure.py; fingerprint timings.
+        .executableTarget(
+            name: "ReuseMeasure",
+            dependencies: [.product(name: "VerifyPhotosKit", package: "verify-photos")]
+        ),
     ]
 )

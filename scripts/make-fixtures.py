@@ -17,30 +17,51 @@ Good Friday, a national holiday (only holiday-good-friday.jpg is taken on it).
 Rerun after changing this script and commit the result; tests expect exactly these files.
 """
 import shutil
-import os, struct, zlib
+import itertools, os, struct, zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Fixtures")
 
-# --- a minimal baseline JPEG: 8x8, one grey component, one block that is all DC=0 ----------
+# Every JPEG picture the generator writes is distinct (a running number), and so is every position
+# but those the tests read back: the reuse checks would otherwise find every fixture a copy of the others.
+# The PNG, WebP and HEIC fixtures share their (dummy) image data on purpose: the same pixels
+# under different metadata.
+UNIQUE = itertools.count(1)
+JITTER = itertools.count(0)
+
+# --- a minimal baseline JPEG: 8x8, one grey component, one flat block --------------------------
 def segment(marker, payload):
     return bytes([0xFF, marker]) + struct.pack(">H", len(payload) + 2) + payload
 
 DQT = segment(0xDB, bytes([0x00]) + bytes([1] * 64))
 SOF0 = segment(0xC0, bytes([8]) + struct.pack(">HH", 8, 8) + bytes([1, 1, 0x11, 0]))
 # One DC code (category 0) and one AC code (end of block), each 1 bit long.
-DHT_DC = segment(0xC4, bytes([0x00]) + bytes([1] + [0] * 15) + bytes([0x00]))
+# The standard luminance DC table (categories 0-11), and an AC table with only end-of-block.
+DHT_DC = segment(0xC4, bytes([0x00]) + bytes([0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]) + bytes(range(12)))
+DC_CODES = ["00", "010", "011", "100", "101", "110", "1110", "11110", "111110", "1111110", "11111110", "111111110"]
 DHT_AC = segment(0xC4, bytes([0x10]) + bytes([1] + [0] * 15) + bytes([0x00]))
 SOS = segment(0xDA, bytes([1, 1, 0x00, 0, 63, 0]))
-SCAN = bytes([0x3F])  # bits 0 (DC diff 0), 0 (EOB), padded with ones
-IMAGE = DQT + SOF0 + DHT_DC + DHT_AC + SOS + SCAN + b"\xFF\xD9"
+
+def scan(dc):
+    """The entropy-coded data of one block with DC value `dc` (1..2047) and nothing else."""
+    category = dc.bit_length()
+    bits = DC_CODES[category] + (format(dc, "b") if dc else "") + "0"  # then end of block
+    bits += "1" * (-len(bits) % 8)
+    data = bytes(int(bits[i:i + 8], 2) for i in range(0, len(bits), 8))
+    return data.replace(b"\xFF", b"\xFF\x00")
+
+def image(dc=None):
+    """Tables, frame and scan of a flat 8x8 grey picture, its shade distinct unless `dc` is given."""
+    return DQT + SOF0 + DHT_DC + DHT_AC + SOS + scan(dc if dc is not None else next(UNIQUE) % 2047 + 1) + b"\xFF\xD9"
+
+IMAGE = image(dc=0)
 JFIF = segment(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00")
 
-def jpeg(exif=None, before=b"", jfif=True, after=b""):
+def jpeg(exif=None, before=b"", jfif=True, after=b"", picture=None):
     out = b"\xFF\xD8" + (JFIF if jfif else b"") + before
     if exif is not None:
         out += segment(0xE1, b"Exif\x00\x00" + exif)
-    return out + after + IMAGE
+    return out + after + (picture or image())
 
 def app1_exif(exif):
     return segment(0xE1, b"Exif\x00\x00" + exif)
@@ -150,7 +171,13 @@ def degrees_only(value):
     return [(round(abs(value) * 10000000), 10000000), (0, 1), (0, 1)]
 
 def gps_ifd(lat, lon, layout=dms, date="2026:04:17", time=(2, 15, 5), status=None, accuracy=None,
-            lat_ref=None, lon_ref=None, altitude=12.5, raw_lat=None, raw_lon=None):
+            lat_ref=None, lon_ref=None, altitude=12.5, raw_lat=None, raw_lon=None, jitter=True):
+    """A GPS IFD. The position moves by a few millionths of a degree (at most 2 m) per call, so
+    that no two photos share one, as real fixes never do; `jitter=False` keeps it exact (for the
+    tests that read it back: those photos share one time, so they are not repeats either)."""
+    if jitter and lat is not None and lon is not None:
+        k = next(JITTER)
+        lat, lon = lat + (k % 16 + 1) * 1e-6, lon + (k // 16 % 16) * 1e-6
     g = [(0x0000, BYTE, [2, 3, 0, 0])]
     if lat is not None:
         g.append((0x0001, ASCII, lat_ref if lat_ref is not None else ("S" if lat < 0 else "N")))
@@ -274,10 +301,10 @@ def photo(point=MUNTOK, order="<", layout=dms, dto=FRIDAY, offset="+07:00", gps_
 
 FIXTURES = {
     # ok, in each byte order and coordinate layout
-    "ok-muntok-ii-dms.jpg": photo(MUNTOK, "<", dms),
-    "ok-jebus-mm-decimal-minutes.jpg": photo(JEBUS, ">", decimal_minutes, offset=None),
-    "ok-kelapa-ii-degrees-only.jpg": photo(KELAPA, "<", degrees_only),
-    "ok-kelapa-mm-dms.jpg": photo(KELAPA, ">", dms),
+    "ok-muntok-ii-dms.jpg": photo(MUNTOK, "<", dms, jitter=False),
+    "ok-jebus-mm-decimal-minutes.jpg": photo(JEBUS, ">", decimal_minutes, offset=None, jitter=False),
+    "ok-kelapa-ii-degrees-only.jpg": photo(KELAPA, "<", degrees_only, jitter=False),
+    "ok-kelapa-mm-dms.jpg": photo(KELAPA, ">", dms, jitter=False),
     "ok-332m-inside.jpg": photo(IN_332),
     "ok-gps-time-only.jpg": jpeg(exif_block(gps=gps_ifd(*MUNTOK))),
     "ok-create-date-only.jpg": jpeg(exif_block(create=FRIDAY, gps=gps_ifd(*MUNTOK))),
@@ -289,13 +316,13 @@ FIXTURES = {
         exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)),
         before=segment(0xE1, b"http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta xmlns:x='adobe:ns:meta/'/>")),
     # where
-    "outside-pangkal-pinang.jpg": photo(PANGKAL_PINANG),
+    "outside-pangkal-pinang.jpg": photo(PANGKAL_PINANG, jitter=False),
     "outside-palembang-mm.jpg": photo(PALEMBANG, ">"),
     "outside-at-sea.jpg": photo(SEA),
     "outside-443m-kabupaten-bangka.jpg": photo(OUT_443),
     "near-boundary-inside.jpg": photo(NEAR_IN),
     "near-boundary-outside.jpg": photo(NEAR_OUT, ">", decimal_minutes),
-    "near-boundary-gps-error.jpg": photo(IN_332, accuracy=150),
+    "near-boundary-gps-error.jpg": photo(IN_332, accuracy=150, jitter=False),
     # at sea 558 m off Muntok's own coast (the ferry jetty, houses on stilts), no other land nearer
     "near-boundary-offshore-muntok.jpg": photo(OFFSHORE_MUNTOK),
     # no or bad position
@@ -305,7 +332,7 @@ FIXTURES = {
     # as Telegram names what it saves; the GPS IFD is left with its time but no position
     "photo_2026-04-17_09-15-00.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(None, None))),
     "invalid-gps-zero-denominator.jpg": photo(raw_lat=[(2, 1), (3, 0), (42, 1)]),
-    "invalid-gps-null-island.jpg": photo((0.0, 0.0), lat_ref="N", lon_ref="E"),
+    "invalid-gps-null-island.jpg": photo((0.0, 0.0), lat_ref="N", lon_ref="E", jitter=False),
     "invalid-gps-void-status.jpg": photo(status="V"),
     "invalid-gps-missing-ref.jpg": photo(lat_ref=""),
     "invalid-gps-out-of-range.jpg": photo(raw_lat=[(95, 1), (0, 1), (0, 1)]),
@@ -318,8 +345,8 @@ FIXTURES = {
     "gps-time-mismatch.jpg": photo(gps_time=(4, 15, 5)),
     "friday-2026-04-10.jpg": photo(dto="2026:04:10 09:15:00", gps_date="2026:04:10"),
     # conflicting copies of the metadata: never resolved silently (review, every value shown)
-    "conflicting-two-exif-app1.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)),
-                                          after=app1_exif(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*PALEMBANG)))),
+    "conflicting-two-exif-app1.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK, jitter=False)),
+                                          after=app1_exif(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*PALEMBANG, jitter=False)))),
     "conflicting-duplicate-gps-latitude.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK) + [
         (0x0002, RATIONAL, dms(PALEMBANG[0]))])),
     "conflicting-two-gps-ifds.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK),
@@ -332,7 +359,7 @@ FIXTURES = {
                                          after=app1_xmp({"exif:GPSLatitude": "2,58.566S", "exif:GPSLongitude": "104,44.748E"})),
     "conflicting-xmp-date.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)),
                                      after=app1_xmp({"exif:DateTimeOriginal": "2026-04-23T09:15:00+07:00"})),
-    "ok-xmp-agrees-with-exif.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)),
+    "ok-xmp-agrees-with-exif.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK, jitter=False)),
                                         after=app1_xmp({"exif:GPSLatitude": "2,3.702S", "exif:GPSLongitude": "105,9.84E",
                                                         "exif:DateTimeOriginal": "2026-04-17T09:15:00.120+07:00"})),
     "conflicting-heic-two-exif-items-for-primary.heic": heic(
@@ -357,22 +384,22 @@ FIXTURES = {
     "unreadable-empty.jpg": b"",
     "unreadable-text-named.jpg": b"This is a text file, not a photo.\n",
     # other containers (the content decides, not the name)
-    "ok-heic-grid-two-exif-items.heic": heic(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*KELAPA)),
+    "ok-heic-grid-two-exif-items.heic": heic(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*KELAPA, jitter=False)),
                                              extra_exif=exif_block(dto="2020:01:01 00:00:00", gps=gps_ifd(*PALEMBANG))),
-    "ok-heic-exif-in-idat.heic": heic(exif_block(order=">", dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)), exif_in_idat=True),
-    "ok-heic-named-as.jpg": heic(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*JEBUS))),
-    "ok-avif.avif": heic(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK)), brand=b"avif"),
-    "ok-png-exif-chunk.png": png(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK))),
-    "ok-png-raw-profile.png": png(exif_block(order=">", dto=FRIDAY, offset="+07:00", gps=gps_ifd(*KELAPA)), raw_profile=True),
-    "ok-webp.webp": webp(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*JEBUS))),
-    "ok-dng-version.dng": exif_block(order="<", dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK),
+    "ok-heic-exif-in-idat.heic": heic(exif_block(order=">", dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK, jitter=False)), exif_in_idat=True),
+    "ok-heic-named-as.jpg": heic(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*JEBUS, jitter=False))),
+    "ok-avif.avif": heic(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK, jitter=False)), brand=b"avif"),
+    "ok-png-exif-chunk.png": png(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK, jitter=False))),
+    "ok-png-raw-profile.png": png(exif_block(order=">", dto=FRIDAY, offset="+07:00", gps=gps_ifd(*KELAPA, jitter=False)), raw_profile=True),
+    "ok-webp.webp": webp(exif_block(dto=FRIDAY, offset="+07:00", gps=gps_ifd(*JEBUS, jitter=False))),
+    "ok-dng-version.dng": exif_block(order="<", dto=FRIDAY, offset="+07:00", gps=gps_ifd(*MUNTOK, jitter=False),
                                      ifd0_extra=[(0xC612, BYTE, [1, 4, 0, 0])]),
     # GPSTimeStamp seconds 5.5: the fraction is kept in gps_time
     "ok-gps-fractional-seconds.jpg": jpeg(exif_block(dto=FRIDAY, offset="+07:00", gps=[
         t if t[0] != 0x0007 else (0x0007, RATIONAL, [(2, 1), (15, 1), (55, 10)]) for t in gps_ifd(*MUNTOK)])),
-    "ok-tiff-ifds-after-80kb.tif": exif_block(order=">", dto=FRIDAY, offset="+07:00", gps=gps_ifd(*JEBUS), ifd0_at=80008),
+    "ok-tiff-ifds-after-80kb.tif": exif_block(order=">", dto=FRIDAY, offset="+07:00", gps=gps_ifd(*JEBUS, jitter=False), ifd0_at=80008),
     "no-exif-screenshot.png": png(None),
-    "unreadable-truncated-header.jpg": jpeg(exif_block(dto=FRIDAY, gps=gps_ifd(*MUNTOK)))[:-len(IMAGE) + 20],
+    "unreadable-truncated-header.jpg": jpeg(exif_block(dto=FRIDAY, gps=gps_ifd(*MUNTOK)), picture=IMAGE)[:-len(IMAGE) + 20],
 }
 
 # --- hostile inputs, replayed by a test (Fuzz/Regressions/, beside the fuzzer's crashers) -----

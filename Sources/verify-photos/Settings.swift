@@ -19,6 +19,9 @@ struct Settings {
         if let days = rules.wfhDays { policy.wfhDays = days.days }
         if let start = rules.policyStart { policy.policyStart = start }
         if let skew = rules.maxClockSkew { policy.maxClockSkewSeconds = skew.seconds }
+        policy.checksIntegrity = !rules.metadataOnly
+        policy.comparesThumbnails = rules.compareThumbnails && !rules.metadataOnly
+        if let threshold = rules.similarityThreshold { policy.similarityThreshold = threshold }
 
         let boundary: Boundary
         do throws(BoundaryError) {

@@ -6,12 +6,17 @@ import Testing
     static let ani = "198503152010011002", citra = "197905052005011004"
     static let staff = ["--roster", CLITests.fixtures + "/staff/roster.csv", "--schedule", CLITests.fixtures + "/staff/schedule.csv"]
 
-    /// An upload tree `DAY/NIP/foto.jpg` of the Muntok photo (taken Friday 2026-04-17).
+    /// Photos taken in Muntok on Friday 2026-04-17 at 09:15, each its own picture and fix (one
+    /// file under two NIPs would be a duplicate).
+    static let muntokPhotos = ["uploads/2026-04-17/198503152010011002/foto-pagi.jpg", "uploads/2026-04-17/197905052005011004/foto.jpg",
+                               "uploads/2026-04-17/199912312020121001/foto.jpg", "uploads/2026-04-17/tanpa-nip/foto.jpg"]
+
+    /// An upload tree `DAY/NIP/foto.jpg`, a different Muntok photo in each folder.
     private func uploads(_ folders: [String]) throws -> TemporaryFolder {
         let tree = try TemporaryFolder()
-        for folder in folders {
+        for (folder, photo) in zip(folders, Self.muntokPhotos) {
             try FileManager.default.createDirectory(atPath: tree.path + "/" + folder, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: CLITests.fixture("ok-muntok-ii-dms.jpg"), toPath: tree.path + "/" + folder + "/foto.jpg")
+            try FileManager.default.copyItem(atPath: CLITests.fixture(photo), toPath: tree.path + "/" + folder + "/foto.jpg")
         }
         return tree
     }

@@ -20,4 +20,28 @@ typedef struct {
 int vp_jpeg_read_header(int fd, const uint8_t *head, size_t head_size, vp_jpeg_header *header,
                         char *message, size_t message_size);
 
+/// A greyscale image decoded by `vp_jpeg_decode_gray`: `width` x `height` bytes, row after
+/// row, in `pixels` (allocated with malloc; release it with `vp_free`).
+typedef struct {
+    int width;
+    int height;
+    /// The size the JPEG declares, before DCT scaling.
+    int source_width;
+    int source_height;
+    uint8_t *pixels;
+} vp_gray_image;
+
+/// Decodes the JPEG in `data` as greyscale, scaled down by libjpeg's DCT scaling (1/2, 1/4 or
+/// 1/8: the smallest whose shorter side is still at least `min_short_side` pixels), without
+/// printing anything. Refuses, before allocating any image memory, a JPEG whose declared
+/// width x height exceeds `max_pixels`; libjpeg's own memory is capped at `max_memory` bytes,
+/// and at most 1000 scans are read. A file that ends inside the image data is refused too.
+/// Returns 0 on success (`image->pixels` then holds the pixels); otherwise fills `message`
+/// and returns -1 with `image->pixels` NULL.
+int vp_jpeg_decode_gray(const uint8_t *data, size_t size, int min_short_side, uint64_t max_pixels,
+                        long max_memory, vp_gray_image *image, char *message, size_t message_size);
+
+/// Releases memory handed out by this shim.
+void vp_free(void *pointer);
+
 #endif

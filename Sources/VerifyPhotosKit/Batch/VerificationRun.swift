@@ -17,6 +17,10 @@ public protocol ResultSource {
     /// Every submission the source knows beyond this run's report (a state: all photos ever
     /// recorded), for the ledger; nil when it knows only the run's.
     func knownSubmissions() throws -> [LedgerPhoto]?
+    /// The state whose photos the reuse checks compare with; nil: only the run's own photos.
+    var reuseHistory: VerificationState? { get }
+    /// Photos already written that a later photo of the run was found to reuse (`duplicate`).
+    mutating func reusedLater(_ paths: Set<String>) throws
 }
 
 extension ResultSource {
@@ -24,6 +28,8 @@ extension ResultSource {
     public mutating func reportCommitted() throws {}
     public mutating func verdictChanged(_ result: PhotoResult) throws {}
     public func knownSubmissions() throws -> [LedgerPhoto]? { nil }
+    public var reuseHistory: VerificationState? { nil }
+    public mutating func reusedLater(_ paths: Set<String>) throws {}
 }
 
 /// One run over a list of files: takes them in chunks from a `ResultSource`, applies the
@@ -58,12 +64,21 @@ public struct VerificationRun {
         var summary = start
         var index = 0
         var travel = policy.map { TravelCheck(limitKmh: $0.staff.maxTravelSpeedKmh) }
+        var reuse = policy.flatMap { policy -> ReuseCheck? in
+            guard policy.checksIntegrity else { return nil }
+            let index: any ReuseIndex = source.reuseHistory ?? RunReuseIndex()
+            return ReuseCheck(threshold: policy.similarityThreshold, index: index)
+        }
         var submissions: [LedgerPhoto] = []
-        func write(_ results: [PhotoResult]) throws {
+        func write(_ batch: [PhotoResult]) throws {
+            var results = batch
+            try reuse?.apply(to: &results)
             let formatter = writer
             let rows = parallelMap(results) { _, result in formatter.row(for: result) }
             for (result, row) in zip(results, rows) {
-                if let travel = result.verdict.check(.plausibleTravel), travel.outcome != .pass { try source.verdictChanged(result) }
+                if result.verdict.checks.contains(where: { $0.rule.acrossPhotos && $0.outcome != .pass && $0.outcome != .notJudged }) {
+                    try source.verdictChanged(result)
+                }
                 if keepsLedger, let photo = LedgerPhoto(result) { submissions.append(photo) }
                 summary.add(result)
                 writer.write(row)
@@ -81,6 +96,11 @@ public struct VerificationRun {
             try write(included)
         }
         try write(travel?.finish() ?? [])
+        let reusedLater = reuse?.lateMatches ?? []
+        if !reusedLater.isEmpty {
+            try source.reusedLater(reusedLater)
+            for index in submissions.indices where reusedLater.contains(submissions[index].path) { submissions[index].add(.duplicate) }
+        }
         summary.stillUploading = source.leftForLater.count
         if keepsLedger, let policy {
             let ledger = Ledger(photos: try mergedSubmissions(submissions, known: source.knownSubmissions()), policy: policy,

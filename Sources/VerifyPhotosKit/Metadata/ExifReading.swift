@@ -5,6 +5,8 @@ enum ExifTagNumber {
     static let make: UInt32 = 0x010F
     static let model: UInt32 = 0x0110
     static let software: UInt32 = 0x0131
+    static let modifyDate: UInt32 = 0x0132
+    static let photoshopResources: UInt32 = 0x8649
     static let dateTimeOriginal: UInt32 = 0x9003
     static let createDate: UInt32 = 0x9004
     static let offsetTimeOriginal: UInt32 = 0x9011
@@ -32,6 +34,8 @@ extension PhotoMetadata {
         make = exif.text(T.make, in: .image)
         model = exif.text(T.model, in: .image)
         software = exif.text(T.software, in: .image)
+        modifyDate = exif.text(T.modifyDate, in: .image).flatMap(LocalDateTime.init(exif:))
+        if exif.contains(T.photoshopResources, in: .image) { editTraces.hasPhotoshopBlock = true }
 
         func parsed<Value>(_ tag: UInt32, _ name: String, _ parse: (String) -> ExifField<Value>) -> Value? {
             guard let raw = exif.text(tag, in: .exif) else { return nil }

@@ -1,5 +1,6 @@
 /// The parts of a JPEG file found by walking its markers from the start of the file to the
-/// first scan: where the EXIF blocks and XMP packets are, without reading other segments.
+/// first scan: where the EXIF blocks and XMP packets are, and whether a Photoshop resource
+/// block is there, without reading other segments.
 struct JPEGSegments {
     /// The payload of every APP1 segment that starts with `Exif\0`, including that 6-byte
     /// header, in file order: windows of the file, not copies (in memory when in its head).
@@ -10,9 +11,13 @@ struct JPEGSegments {
     var copiesLeftOut = false
     /// Whether a start-of-scan marker was reached, i.e. the file holds image data.
     var reachedScan = false
+    /// Whether an APP13 segment holds a Photoshop image resource block (`Photoshop 3.0\0`):
+    /// written by Photoshop and IPTC tools, not by cameras or phones.
+    var hasPhotoshopBlock = false
 
     static let xmpSignature = Array("http://ns.adobe.com/xap/1.0/\0".utf8)
     private static let exifSignature = Array("Exif\0".utf8)
+    private static let photoshopSignature = Array("Photoshop 3.0\0".utf8)
 
     /// Walks the markers of `source`. Throws only when it does not start like a JPEG.
     /// A structure that breaks off later ends the walk and keeps what was found before it.
@@ -50,6 +55,9 @@ struct JPEGSegments {
             }
             if marker == 0xE1, length >= 8 {
                 try readAPP1(source, at: offset + 4, length: length - 2)
+            } else if marker == 0xED, !hasPhotoshopBlock, length - 2 >= JPEGSegments.photoshopSignature.count {
+                let signature = try source.contiguous(at: offset + 4, count: JPEGSegments.photoshopSignature.count)
+                hasPhotoshopBlock = signature.elementsEqual(JPEGSegments.photoshopSignature)
             }
             offset += 2 + Int64(length)
         }

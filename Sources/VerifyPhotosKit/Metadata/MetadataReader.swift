@@ -55,6 +55,7 @@ public struct MetadataReader: Sendable {
             for payload in segments.exifBlocks { blocks.exif.append(try tiffSource(fromPayload: payload)) }
             blocks.xmp = segments.xmpPackets
             blocks.copiesLeftOut = segments.copiesLeftOut
+            metadata.editTraces.hasPhotoshopBlock = segments.hasPhotoshopBlock
             checkImage(source, into: &metadata)
         case .heic, .avif:
             blocks = try ISOBMFFExif.find(in: source)
@@ -71,6 +72,7 @@ public struct MetadataReader: Sendable {
             if !xmp.copy.isEmpty { metadata.otherCopies.append(xmp.copy) }
             metadata.unparsedTimes += xmp.unparsedTimes
             metadata.unparsedPositions += xmp.unparsedPositions
+            metadata.editTraces.add(xmp.traces)
         }
         metadata.copiesLeftOut = blocks.copiesLeftOut
         return metadata

@@ -125,6 +125,34 @@ public struct MetadataCopy: Sendable, Equatable, Codable {
     }
 }
 
+/// Traces that software other than the camera wrote a file, besides EXIF's Software and
+/// ModifyDate: what XMP packets and Photoshop's resource block say.
+public struct EditTraces: Sendable, Equatable, Codable {
+    /// xmp:CreatorTool of the first XMP packet that names one.
+    public var xmpCreatorTool: String?
+    /// Whether an XMP packet holds an editing history (`xmpMM:History`, under any prefix bound to
+    /// Adobe's media management namespace: old packets say `xapMM:`).
+    public var hasXMPHistory = false
+    /// The last `stEvt:softwareAgent` of that history: the software that saved the file last.
+    public var xmpHistoryAgent: String?
+    /// Whether an XMP packet declares the `photoshop:` namespace.
+    public var hasPhotoshopNamespace = false
+    /// Whether the file has a Photoshop image resource block: a JPEG APP13 segment
+    /// "Photoshop 3.0", or TIFF tag 0x8649 in IFD0.
+    public var hasPhotoshopBlock = false
+
+    public init() {}
+
+    /// Adds what another XMP packet shows; the first CreatorTool and history agent found stay.
+    mutating func add(_ other: EditTraces) {
+        xmpCreatorTool = xmpCreatorTool ?? other.xmpCreatorTool
+        if !hasXMPHistory { xmpHistoryAgent = other.xmpHistoryAgent }
+        hasXMPHistory = hasXMPHistory || other.hasXMPHistory
+        hasPhotoshopNamespace = hasPhotoshopNamespace || other.hasPhotoshopNamespace
+        hasPhotoshopBlock = hasPhotoshopBlock || other.hasPhotoshopBlock
+    }
+}
+
 /// Everything read from one photo's metadata: plain values, no judgement.
 public struct PhotoMetadata: Sendable, Equatable, Codable {
     /// The container the content is (not the extension).
@@ -143,6 +171,9 @@ public struct PhotoMetadata: Sendable, Equatable, Codable {
     public var unparsedPositions: [UnparsedValue] = []
     /// CreateDate (DateTimeDigitized), the fallback when DateTimeOriginal is absent.
     public var createDate: LocalDateTime?
+    /// ModifyDate (IFD0 DateTime): when the file was last written, by the camera or by an
+    /// editor. Nil when absent or when it does not parse (it is no capture time).
+    public var modifyDate: LocalDateTime?
     /// OffsetTimeOriginal.
     public var offsetTimeOriginal: UTCOffset?
     /// OffsetTimeDigitized, which goes with CreateDate.
@@ -165,6 +196,9 @@ public struct PhotoMetadata: Sendable, Equatable, Codable {
     public var otherCopies: [MetadataCopy] = []
     /// More EXIF blocks or XMP packets than are read (`MetadataBlocks.maxCopies`) were found.
     public var copiesLeftOut = false
+    /// What the file shows of software other than the camera, for `EditSigns`. Not optional, so
+    /// that a reading stored by an older version (without it) does not decode and is read again.
+    public var editTraces = EditTraces()
 
     public init(format: ContainerFormat) {
         self.format = format

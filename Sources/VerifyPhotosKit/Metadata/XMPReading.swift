@@ -5,12 +5,15 @@
 /// attributes (`exif:GPSLatitude="1,40.68S"`) or elements (`<exif:GPSLatitude>…</…>`).
 struct XMPPacket {
     var copy: MetadataCopy
+    /// What the packet shows of the software that wrote it.
+    var traces: EditTraces
     /// Values present but not parseable (coordinates, dates), as written.
     var unparsedPositions: [UnparsedValue] = []
     var unparsedTimes: [UnparsedValue] = []
 
     init(_ packet: [UInt8], index: Int) {
         copy = MetadataCopy(source: .xmp(index: index))
+        traces = XMPPacket.traces(in: packet)
         let latitude = XMPPacket.property("exif:GPSLatitude", in: packet)
         let longitude = XMPPacket.property("exif:GPSLongitude", in: packet)
         if let latitude, let longitude {
@@ -45,32 +48,75 @@ struct XMPPacket {
     }
 
     /// The text of a property (attribute or simple element), at most 200 bytes, entities of
-    /// XML's five kinds not decoded (none occur in the values read here).
-    static func property(_ name: String, in packet: [UInt8]) -> String? {
+    /// XML's five kinds not decoded (none occur in the values read here): its first occurrence,
+    /// or its `last` (a history's events repeat their properties).
+    static func property(_ name: String, in packet: [UInt8], last: Bool = false) -> String? {
         let key = Array(name.utf8)
         var i = 0
-        while let found = find(key, in: packet, from: i) {
-            i = found + key.count
-            guard found == 0 || !isNameByte(packet[found - 1]), i < packet.count else { continue }
+        var found: String?
+        while let at = find(key, in: packet, from: i) {
+            i = at + key.count
+            guard at == 0 || !isNameByte(packet[at - 1]), i < packet.count else { continue }
             var j = i
             while j < packet.count, packet[j] == 0x20 || packet[j] == 0x09 || packet[j] == 0x0A || packet[j] == 0x0D { j += 1 }
-            guard j < packet.count else { return nil }
+            guard j < packet.count else { break }
             let end: UInt8
             if packet[j] == UInt8(ascii: "=") {
                 j += 1
                 while j < packet.count, packet[j] == 0x20 || packet[j] == 0x09 || packet[j] == 0x0A || packet[j] == 0x0D { j += 1 }
                 guard j < packet.count, packet[j] == UInt8(ascii: "\"") || packet[j] == UInt8(ascii: "'") else { continue }
                 end = packet[j]
-            } else if packet[j] == UInt8(ascii: ">"), found > 0, packet[found - 1] == UInt8(ascii: "<") {
+            } else if packet[j] == UInt8(ascii: ">"), at > 0, packet[at - 1] == UInt8(ascii: "<") {
                 end = UInt8(ascii: "<")
             } else {
                 continue
             }
             let start = j + 1
-            guard let stop = packet[start...].prefix(200).firstIndex(of: end) else { return nil }
-            return String(decoding: packet[start..<stop], as: UTF8.self).trimmingSpaces
+            guard let stop = packet[start...].prefix(200).firstIndex(of: end) else { break }
+            found = String(decoding: packet[start..<stop], as: UTF8.self).trimmingSpaces
+            if !last { break }
         }
-        return nil
+        return found
+    }
+
+    private static let mediaManagementNamespace = Array("http://ns.adobe.com/xap/1.0/mm/".utf8)
+    private static let photoshopNamespace = Array("http://ns.adobe.com/photoshop/1.0/".utf8)
+
+    /// What the packet shows of the software that wrote it: CreatorTool, an editing history
+    /// (`xmpMM:History`, whatever prefix the packet binds to the namespace) and its last
+    /// software agent, and the `photoshop:` namespace.
+    static func traces(in packet: [UInt8]) -> EditTraces {
+        var traces = EditTraces()
+        traces.xmpCreatorTool = property("xmp:CreatorTool", in: packet) ?? property("xap:CreatorTool", in: packet)
+        traces.hasPhotoshopNamespace = find(photoshopNamespace, in: packet, from: 0) != nil
+        var i = 0
+        // Each binding of the namespace: `xmlns:PREFIX="http://ns.adobe.com/xap/1.0/mm/"`.
+        while !traces.hasXMPHistory, let at = find(mediaManagementNamespace, in: packet, from: i) {
+            i = at + mediaManagementNamespace.count
+            var j = at - 1
+            guard j > 0, packet[j] == UInt8(ascii: "\"") || packet[j] == UInt8(ascii: "'") else { continue }
+            j -= 1
+            while j > 0, packet[j] == 0x20 || packet[j] == 0x09 || packet[j] == 0x0A || packet[j] == 0x0D { j -= 1 }
+            guard j > 0, packet[j] == UInt8(ascii: "=") else { continue }
+            j -= 1
+            while j > 0, packet[j] == 0x20 || packet[j] == 0x09 || packet[j] == 0x0A || packet[j] == 0x0D { j -= 1 }
+            let prefixEnd = j + 1
+            while j >= 0, isNameByte(packet[j]), packet[j] != UInt8(ascii: ":"), prefixEnd - j <= 32 { j -= 1 }
+            guard j >= 5, packet[j] == UInt8(ascii: ":"), packet[(j - 5)..<j].elementsEqual("xmlns".utf8), prefixEnd > j + 1 else { continue }
+            let history = [UInt8(ascii: "<")] + packet[(j + 1)..<prefixEnd] + Array(":History".utf8)
+            var k = 0
+            while let element = find(history, in: packet, from: k) {
+                k = element + history.count
+                if k < packet.count, !isNameByte(packet[k]) {
+                    traces.hasXMPHistory = true
+                    break
+                }
+            }
+        }
+        if traces.hasXMPHistory {
+            traces.xmpHistoryAgent = property("stEvt:softwareAgent", in: packet, last: true)
+        }
+        return traces
     }
 
     private static func isNameByte(_ b: UInt8) -> Bool {

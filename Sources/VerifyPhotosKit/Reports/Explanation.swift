@@ -281,7 +281,52 @@ extension Messages {
                             en: "The other photos of the same employee for the same day (\(compared)) could be reached at \(Int(limitKmh)) km/h at most: ")
             guard !legs.isEmpty else { return rule + yes }
             return rule + no + ", " + legs.map(travelLeg).joined(separator: "; ")
+        case .notReused(let matches, let count, let threshold):
+            let rule = pick(id: "Gambar ini tidak dikirim pegawai lain atau untuk hari lain (sama persis, data gambar sama, atau mirip: jarak hash persepsi paling banyak \(threshold) dari 64 bit): ",
+                            en: "The picture was not sent by another employee or for another day (the same file, the same image data, or alike: perceptual hashes at most \(threshold) of 64 bits apart): ")
+            guard check.outcome != .notJudged else { return rule + pick(id: "tidak dapat dinilai (gambar tidak terbaca)", en: "cannot be judged (the picture could not be read)") }
+            guard !matches.isEmpty else { return rule + yes }
+            let more = count > matches.count ? pick(id: "; dan \(count - matches.count) lainnya", en: "; and \(count - matches.count) more") : ""
+            return rule + (check.outcome == .pass ? yes : no) + ", " + matches.map(reuseMatch).joined(separator: "; ") + more
+        case .distinctCoordinates(let repeats, let count):
+            let rule = pick(id: "Koordinat tidak persis sama dengan foto pegawai lain atau hari lain: ",
+                            en: "The coordinates are not exactly those of a photo of another employee or day: ")
+            guard check.outcome != .notJudged else { return rule + pick(id: "tidak dapat dinilai (tanpa posisi)", en: "cannot be judged (no position)") }
+            guard !repeats.isEmpty else { return rule + yes }
+            let more = count > repeats.count ? pick(id: "; dan \(count - repeats.count) lainnya", en: "; and \(count - repeats.count) more") : ""
+            return rule + no + ", " + repeats.map(coordinateRepeat).joined(separator: "; ") + more
+        case .unedited(let signs, let compared):
+            let rule = pick(id: "Tidak ada tanda penyuntingan: ", en: "No sign of editing: ")
+            let kept = signs.filter(\.sign.isKept)
+            let unchecked = compared ? "" : pick(id: " (gambar kecil tidak dibandingkan dengan gambar utama: --compare-thumbnails)",
+                                                 en: " (thumbnail not compared with the main image: --compare-thumbnails)")
+            guard !kept.isEmpty else { return rule + yes + unchecked }
+            return rule + no + ", " + kept.map { $0.explanation(in: language) }.joined(separator: "; ")
         }
+    }
+
+    /// `sama persis dengan FILE (pegawai lain, 2026-04-10)`.
+    private func reuseMatch(_ match: ReuseMatch) -> String {
+        let how: String
+        switch match.kind {
+        case .exact: how = pick(id: "sama persis (berkas identik) dengan ", en: "the same file as ")
+        case .image: how = pick(id: "data gambar sama (metadata berbeda) dengan ", en: "the same image data (other metadata) as ")
+        case .similar: how = pick(id: "gambar mirip (diubah ukuran atau dikompres ulang) dengan ", en: "a similar picture (resized or re-encoded) as ")
+        }
+        var notes: [String] = []
+        if let distance = match.distance { notes.append(pick(id: "jarak hash \(distance) bit", en: "hash distance \(distance) bits")) }
+        if match.otherSender { notes.append(pick(id: "pegawai lain", en: "another employee")) }
+        if let day = match.otherDay { notes.append(pick(id: "hari lain: \(day)", en: "another day: \(day)")) }
+        if !match.counts { notes.append(pick(id: "dikirim dua kali oleh pegawai yang sama untuk hari yang sama: tidak dihitung", en: "sent twice by the same employee for the same day: not counted")) }
+        return how + match.otherPath + " (" + notes.joined(separator: ", ") + ")"
+    }
+
+    private func coordinateRepeat(_ repeated: CoordinateRepeat) -> String {
+        var notes: [String] = []
+        if repeated.otherSender { notes.append(pick(id: "pegawai lain", en: "another employee")) }
+        if let day = repeated.otherDay { notes.append(pick(id: "hari lain: \(day)", en: "another day: \(day)")) }
+        if notes.isEmpty { notes.append(pick(id: "pegawai dan hari yang sama, selisih lebih dari 10 menit", en: "the same employee and day, more than 10 minutes apart")) }
+        return repeated.otherPath + " (" + notes.joined(separator: ", ") + ")"
     }
 
     /// `12,3 km dari FILE dalam 5 menit (148 km/jam lebih jauh dari galat GPS keduanya)`.

@@ -55,6 +55,11 @@ public struct Messages: Sendable {
         case .farFromHome: pick(id: "diambil jauh dari domisili yang terdaftar: perlu diperiksa orang", en: "taken far from the registered home: a person must check")
         case .impossibleTravel: pick(id: "foto lain pegawai yang sama pada hari itu diambil terlalu jauh untuk ditempuh dalam selisih waktunya: perlu diperiksa orang",
                                      en: "another photo of the same employee that day was taken too far away to travel in the time between: a person must check")
+        case .duplicate: pick(id: "foto yang sama sudah dikirim oleh pegawai lain atau untuk hari lain", en: "the same picture was sent by another employee or for another day")
+        case .edited: pick(id: "ada tanda berkas diolah dengan penyunting gambar atau EXIF: perlu diperiksa orang",
+                           en: "signs that the file went through an image or EXIF editor: a person must check")
+        case .repeatedCoordinates: pick(id: "koordinat persis sama dengan foto pegawai lain atau hari lain, seperti jejak aplikasi GPS palsu: perlu diperiksa orang",
+                                        en: "exactly the same coordinates as a photo of another employee or day, as fake-GPS apps leave: a person must check")
         }
     }
 

@@ -21,7 +21,7 @@ struct ReportRecord: Sendable {
         "path", "status", "reasons", "format", "latitude", "longitude", "altitude_m", "gps_accuracy_m",
         "gps_time", "datetime_original", "offset_time", "captured_at", "inside", "distance_to_boundary_m",
         "kecamatan", "desa", "located_in", "make", "model", "software", "error", "hint",
-        "submitted_for", "nip", "name", "unit", "position",
+        "submitted_for", "nip", "name", "unit", "position", "duplicate_of", "duplicate_kind", "repeated_with", "edit_signs",
     ]
 
     /// The record of `result`; `messages` words the `error` field.
@@ -29,6 +29,12 @@ struct ReportRecord: Sendable {
         let m = result.metadata
         let v = result.verdict
         let location = v.location
+        var duplicates: [ReuseMatch] = [], repeats: [CoordinateRepeat] = []
+        if case .notReused(let matches, _, _)? = v.check(.notReused)?.rule { duplicates = matches.filter(\.counts) }
+        if case .distinctCoordinates(let found, _)? = v.check(.distinctCoordinates)?.rule { repeats = found }
+        // Nil when the check did not run (--metadata-only), else the kept signs found (maybe none).
+        var editSigns: [String]?
+        if case .unedited(let signs, _)? = v.check(.unedited)?.rule { editSigns = signs.filter(\.sign.isKept).map(\.sign.rawValue) }
         func text(_ s: String?) -> FieldValue { s.map(FieldValue.text) ?? .null }
         func foreign(_ s: String?) -> FieldValue { s.map(FieldValue.foreignText) ?? .null }
         // 8 decimals (about 1 mm) hide the noise of decoding rationals, e.g. 2.0616999999999996.
@@ -67,6 +73,10 @@ struct ReportRecord: Sendable {
             foreign(result.submission.rosterEntry?.name),
             foreign(result.submission.rosterEntry?.unit),
             foreign(result.submission.rosterEntry?.position),
+            duplicates.isEmpty ? .null : .list(duplicates.map(\.otherPath)),
+            text(duplicates.map(\.kind).min()?.rawValue),
+            repeats.isEmpty ? .null : .list(repeats.map(\.otherPath)),
+            editSigns.map { FieldValue.list($0) } ?? .null,
         ]
         fields = Array(zip(ReportRecord.fieldNames, values)).map { (name: $0.0, value: $0.1) }
     }

@@ -46,6 +46,12 @@ public struct LedgerPhoto: Sendable, Equatable {
               let day = result.submission.submittedFor ?? result.verdict.captureTime?.wib.date else { return nil }
         self.init(path: result.path, nip: nip, day: day, status: result.verdict.status, reasons: result.verdict.reasons)
     }
+
+    /// Adds a reason found after the photo's row was written; the status follows.
+    mutating func add(_ reason: ReasonCode) {
+        reasons = reasons.adding(reason)
+        status = status.with(reasons: reasons)
+    }
 }
 
 /// How an employee's WFH day came out: the worst of that day's photos, or `missing`.

@@ -3,4 +3,13 @@
 struct PhotoReading: Sendable, Codable, Equatable {
     var metadata: PhotoMetadata?
     var error: PhotoError?
+    /// The picture's digests and perceptual hashes (nil with `--metadata-only`, or when the
+    /// metadata could not be read).
+    var fingerprint: PhotoFingerprint?
+
+    init(metadata: PhotoMetadata?, error: PhotoError?, fingerprint: PhotoFingerprint? = nil) {
+        self.metadata = metadata
+        self.error = error
+        self.fingerprint = fingerprint
+    }
 }

@@ -17,17 +17,29 @@ public struct PhotoVerifier: Sendable {
     /// Reads and judges one file given by its exact bytes (names need not be UTF-8).
     public func verify(path: PhotoPath) -> PhotoResult {
         do {
-            return result(path: path, reading: PhotoReading(metadata: try reader.read(path: path), error: nil))
+            return result(path: path, reading: try read(ReadOnlyFile(path: path)))
         } catch {
             return result(path: path, reading: PhotoReading(metadata: nil, error: error))
         }
+    }
+
+    /// Reads an opened file's metadata and, unless `--metadata-only`, fingerprints its picture.
+    func read(_ file: ReadOnlyFile) throws(PhotoError) -> PhotoReading {
+        let metadata = try reader.read(file)
+        guard policy.checksIntegrity else { return PhotoReading(metadata: metadata, error: nil) }
+        return PhotoReading(metadata: metadata, error: nil,
+                            fingerprint: try? PhotoFingerprint.read(file, format: metadata.format, decodeMain: policy.comparesThumbnails))
     }
 
     /// Reads and judges a photo held in memory (`bytes` are the whole file), reported under
     /// `path`: the result `verify(path:)` gives for a file with that content. The fuzzer's way
     /// in, with no file written.
     public func verify(bytes: [UInt8], path: PhotoPath) -> PhotoResult {
-        result(path: path, reading: reader.reading(bytes: bytes))
+        var reading = reader.reading(bytes: bytes)
+        if policy.checksIntegrity, let metadata = reading.metadata {
+            reading.fingerprint = try? PhotoFingerprint.of(bytes: bytes, format: metadata.format, decodeMain: policy.comparesThumbnails)
+        }
+        return result(path: path, reading: reading)
     }
 
     /// Judges what reading a file gave (now, or in an earlier run).
@@ -36,13 +48,14 @@ public struct PhotoVerifier: Sendable {
         guard let metadata = reading.metadata else {
             return PhotoResult(path: path.description, metadata: nil, verdict: .unreadable, error: reading.error, submission: submission)
         }
-        var verdict = judge(metadata, path: path.description, submission: submission)
+        var verdict = judge(metadata, path: path.description, submission: submission, fingerprint: reading.fingerprint)
         var error: PhotoError?
         if let damage = metadata.imageDamage {
             verdict.status = .unreadable
             error = .damagedJPEG(detail: damage)
         }
-        return PhotoResult(path: path.description, metadata: metadata, verdict: verdict, error: error, submission: submission)
+        return PhotoResult(path: path.description, metadata: metadata, verdict: verdict, error: error, submission: submission,
+                           fingerprint: reading.fingerprint)
     }
 
     /// Judges metadata already read; `path` names the employee and the day (upload folders) and
@@ -51,7 +64,7 @@ public struct PhotoVerifier: Sendable {
         judge(metadata, path: path, submission: policy.staff.submission(for: PhotoPath(path)))
     }
 
-    func judge(_ metadata: PhotoMetadata, path: String, submission: Submission) -> Verdict {
+    func judge(_ metadata: PhotoMetadata, path: String, submission: Submission, fingerprint: PhotoFingerprint? = nil) -> Verdict {
         // Room for every check at once: a verdict's checks are large values, and regrowing the
         // array copies them all.
         var checks: [RuleCheck] = []
@@ -94,6 +107,11 @@ public struct PhotoVerifier: Sendable {
             checks.append(RuleCheck(clocks, .notJudged))
         }
         checks += staffChecks(submission, day: submission.submittedFor ?? captureTime?.wib.date, position: metadata.gps.position)
+        if policy.checksIntegrity {
+            let signs = EditSigns(metadata, thumbnailDistance: fingerprint?.thumbnailToMainDistance)
+            checks.append(.pass(.unedited(signs: signs.all, thumbnailCompared: fingerprint?.thumbnailToMainDistance != nil),
+                                unless: !signs.kept.isEmpty, .edited, outcome: .review))
+        }
         return Verdict(checks: checks, location: location, captureTime: captureTime,
                        hint: EvidenceHint(metadata: metadata, path: path))
     }
@@ -161,7 +179,7 @@ public struct PhotoVerifier: Sendable {
     /// that day by schedule or rotation, near home. `day` is the day submitted for (else captured).
     private func staffChecks(_ submission: Submission, day: CalendarDate?, position: GeoPoint?) -> [RuleCheck] {
         let staff = policy.staff
-        guard let roster = staff.roster else { return [] }
+        guard staff.roster != nil else { return [] }
         guard let employee = submission.employee else { return [RuleCheck(.employeeNamed, .review, reason: .noEmployee)] }
         guard let entry = submission.rosterEntry else {
             return [RuleCheck(.inRoster(nip: employee.digits), .review, reason: .notInRoster)]

@@ -20,12 +20,16 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
     case noEmployee = "no-employee"
     case farFromHome = "far-from-home"
     case impossibleTravel = "impossible-travel"
+    case duplicate
+    case repeatedCoordinates = "repeated-coordinates"
+    case edited
 
     /// Whether the reason alone makes a photo `flagged`; the others only ask for `review`.
     public var flags: Bool {
         switch self {
         case .nearBoundary, .gpsTimeMismatch, .conflictingMetadata, .invalidCaptureTime, .offsetMismatch,
-             .notInRoster, .noEmployee, .farFromHome, .impossibleTravel: false
+             .notInRoster, .noEmployee, .farFromHome, .impossibleTravel,
+             .repeatedCoordinates, .edited: false
         default: true
         }
     }
@@ -55,5 +59,21 @@ public enum PhotoStatus: String, Sendable, CaseIterable, Codable, Comparable {
 
     public static func < (a: PhotoStatus, b: PhotoStatus) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+extension [ReasonCode] {
+    /// These reasons and `reason`, each once, in `ReasonCode` order (the order of every report).
+    func adding(_ reason: ReasonCode) -> [ReasonCode] {
+        guard !contains(reason) else { return self }
+        let all = Set(self + [reason])
+        return ReasonCode.allCases.filter(all.contains)
+    }
+}
+
+extension PhotoStatus {
+    /// The status once `reasons` apply: an unreadable photo stays unreadable.
+    func with(reasons: [ReasonCode]) -> PhotoStatus {
+        self == .unreadable ? .unreadable : PhotoStatus(reasons: reasons)
     }
 }

@@ -76,6 +76,16 @@ public enum Rule: Sendable, Equatable {
     /// Compared with `compared` other photos of the same employee for the same day: none is
     /// farther than `limitKmh` could cover in the time between (`impossible` lists those that are).
     case plausibleTravel(compared: Int, impossible: [TravelLeg], limitKmh: Double)
+    /// No other photo shows the same picture across employees or days: `matches` are the
+    /// first of the `matchCount` photos that do (or that one employee sent twice for one day);
+    /// `threshold` is the perceptual hashes' largest distance for `similar`.
+    case notReused(matches: [ReuseMatch], matchCount: Int, threshold: Int)
+    /// No photo of another employee or day has exactly the same position (`repeats`: the first
+    /// of `repeatCount` that do).
+    case distinctCoordinates(repeats: [CoordinateRepeat], repeatCount: Int)
+    /// The file shows no sign of an image or EXIF editor (`signs`: every sign found; only the
+    /// kept ones count). `thumbnailCompared`: the main image was decoded to compare with the thumbnail.
+    case unedited(signs: [EditSignFinding], thumbnailCompared: Bool)
 }
 
 /// Which rule a check is of, without its facts: a stable name for scripts and tests.
@@ -102,6 +112,9 @@ public enum RuleID: String, Sendable, CaseIterable {
     case scheduled
     case nearHome = "near-home"
     case plausibleTravel = "plausible-travel"
+    case notReused = "not-reused"
+    case distinctCoordinates = "distinct-coordinates"
+    case unedited
 }
 
 extension Rule {
@@ -129,6 +142,18 @@ extension Rule {
         case .scheduled: .scheduled
         case .nearHome: .nearHome
         case .plausibleTravel: .plausibleTravel
+        case .notReused: .notReused
+        case .distinctCoordinates: .distinctCoordinates
+        case .unedited: .unedited
+        }
+    }
+
+    /// Whether the rule is decided across photos, after each photo was judged alone (a state
+    /// keeps the verdict these change).
+    var acrossPhotos: Bool {
+        switch self {
+        case .plausibleTravel, .notReused, .distinctCoordinates: true
+        default: false
         }
     }
 

@@ -141,9 +141,8 @@ extension Verdict {
     /// (an unreadable photo stays unreadable).
     mutating func add(_ check: RuleCheck) {
         checks.append(check)
-        guard let reason = check.reason, !reasons.contains(reason) else { return }
-        let failed = Set(reasons + [reason])
-        reasons = ReasonCode.allCases.filter(failed.contains)
-        if status != .unreadable { status = PhotoStatus(reasons: reasons) }
+        guard let reason = check.reason else { return }
+        reasons = reasons.adding(reason)
+        status = status.with(reasons: reasons)
     }
 }

@@ -74,12 +74,17 @@ public struct PhotoResult: Sendable {
     public var error: PhotoError?
     /// Who sent it and for which day, as its path says.
     public var submission: Submission
+    /// The picture's digests and perceptual hashes, for the reuse checks (nil with
+    /// `--metadata-only` or for an unreadable file).
+    public var fingerprint: PhotoFingerprint?
 
-    public init(path: String, metadata: PhotoMetadata?, verdict: Verdict, error: PhotoError?, submission: Submission = Submission()) {
+    public init(path: String, metadata: PhotoMetadata?, verdict: Verdict, error: PhotoError?, submission: Submission = Submission(),
+                fingerprint: PhotoFingerprint? = nil) {
         self.path = path
         self.metadata = metadata
         self.verdict = verdict
         self.error = error
         self.submission = submission
+        self.fingerprint = fingerprint
     }
 }

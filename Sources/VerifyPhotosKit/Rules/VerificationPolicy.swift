@@ -17,6 +17,17 @@ public struct VerificationPolicy: Sendable {
     public var maxClockSkewSeconds: Int64 = 600
     /// Who is due on which day: roster, schedule, holidays, and how upload paths are read.
     public var staff = StaffPlan()
+    /// Whether the checks of the picture itself run: reused pictures, repeated coordinates,
+    /// signs of editing. `--metadata-only` turns them off for quick looks (each file is then
+    /// read only as far as its metadata).
+    public var checksIntegrity = true
+    /// Largest Hamming distance between the 64-bit perceptual hashes of the same picture
+    /// re-encoded or resized (`similar`); measured in the README.
+    public var similarityThreshold = 10
+    /// Whether each photo's main image is decoded too (`--compare-thumbnails`), to catch a
+    /// picture swapped under its original EXIF thumbnail (`thumbnail-differs`). Costs about
+    /// 60 ms a 12-megapixel JPEG, so it is off by default; the EXIF thumbnail is hashed always.
+    public var comparesThumbnails = false
     /// The current time (seconds since 1970 UTC), for `future-capture-time`.
     public var nowUTCSeconds: Int64
 

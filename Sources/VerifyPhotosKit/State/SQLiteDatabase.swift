@@ -69,6 +69,9 @@ final class SQLiteDatabase {
     }
 
     /// `PRAGMA user_version`: the schema version the database was last migrated to.
+    /// The rowid of the last row inserted.
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
     func userVersion() throws(StateError) -> Int {
         let statement = try prepare("PRAGMA user_version")
         _ = try statement.step()

@@ -62,6 +62,13 @@ public struct StateReadings: ResultSource {
         try state.submissions()
     }
 
+    /// Reused pictures are looked for among every photo the state recorded.
+    public var reuseHistory: VerificationState? { state }
+
+    public mutating func reusedLater(_ paths: Set<String>) throws {
+        for path in paths.sorted() { try state.addReason(.duplicate, to: PhotoPath(path)) }
+    }
+
     private typealias FileStamp = VerificationState.FileStamp
 
     /// What the state holds for the path of a changed file: the same content is the same photo.
@@ -153,7 +160,9 @@ public struct StateReadings: ResultSource {
             if suspect.signal != 0 || suspect.attempts >= 2 { return .crashed(path, file, signal: suspect.signal, known: known) }
             return .suspect(path, file, known: known)
         }
-        if let stamp, stamp.file == file {
+        // A photo recorded without its fingerprints (by --metadata-only, or an older version)
+        // is read once more when the reuse checks are on.
+        if let stamp, stamp.file == file, stamp.fingerprinted || !verifier.policy.checksIntegrity {
             // Skipped only once the ledger knows who sent it (rows of older versions are judged once more).
             if onlyNew && stamp.reported && stamp.staff != nil { return .skip }
             if let stored = try state.stored(at: path) {
@@ -203,7 +212,8 @@ public struct StateReadings: ResultSource {
         if let known = photo.known, !photo.sha256.isEmpty, known.sha256 == photo.sha256 {
             reportedIn = known.reportedIn  // the same photo, touched or restored from a backup
         } else if !photo.sha256.isEmpty,
-                  let (old, oldReported) = try state.entries(withHash: photo.sha256).first(where: { $0.path != photo.path && $0.path.status() == nil }) {
+                  let (old, oldReported) = try state.entries(withHash: photo.sha256).first(where: { $0.path != photo.path && $0.path.status() == nil }),
+                  sameSubmission(old, as: result.submission) {
             counts.moved += 1
             reportedIn = oldReported
             try state.remove(old)
@@ -215,6 +225,14 @@ public struct StateReadings: ResultSource {
             try state.recordCrashedContent(photo.sha256, signal: signal, path: photo.path)
         }
         return reportedIn
+    }
+
+    /// Whether a photo's old path names the same employee and day as its new one: then it was
+    /// moved or renamed. Under another NIP or day folder it is a new submission (and the reuse
+    /// checks find it a duplicate of the old one, which the state keeps).
+    private func sameSubmission(_ old: PhotoPath, as new: Submission) -> Bool {
+        let before = verifier.policy.staff.submission(for: old)
+        return before.employee?.digits == new.employee?.digits && before.submittedFor == new.submittedFor
     }
 
     /// Runs on the worker threads: reads, hashes and judges. `slot` is the `CrashGuard` slot.
@@ -262,9 +280,19 @@ public struct StateReadings: ResultSource {
                 if UploadCheck.isIncomplete(opened, modifiedSecondsAgo: now - file.modified / 1_000_000_000) {
                     return .stillUploading(path)
                 }
-                guard let hash = ContentHash() else { throw PhotoError.readFailed(reason: "SHA-256 unavailable") }
-                sha256 = try hash.digest(of: opened)
-                if let known, known.sha256 == sha256, let json = known.readingJSON, let stored = VerificationState.decodeReading(json) {
+                // With the reuse checks on, the whole file is read once for its SHA-256 and its
+                // fingerprints (taken only after the content is known not to crash a reader).
+                let whole = verifier.policy.checksIntegrity && opened.size <= PhotoFingerprint.maxWholeFileBytes
+                    ? try opened.bytes(at: 0, count: Int(opened.size)) : nil
+                if let whole, let digest = PhotoFingerprint.sha256(of: whole) {
+                    sha256 = digest.hexBytes
+                } else {
+                    guard let hash = ContentHash() else { throw PhotoError.readFailed(reason: "SHA-256 unavailable") }
+                    sha256 = try hash.digest(of: opened)
+                }
+                let fingerprint = { whole.flatMap { try? PhotoFingerprint.of(bytes: $0, decodeMain: verifier.policy.comparesThumbnails, fileSHA256: sha256.hexString) } }
+                if let known, known.sha256 == sha256, let json = known.readingJSON, var stored = VerificationState.decodeReading(json) {
+                    if stored.metadata != nil && stored.fingerprint == nil { stored.fingerprint = fingerprint() }
                     reading = stored
                     how = .sameContent
                 } else if let signal = crashers[sha256] {
@@ -272,7 +300,8 @@ public struct StateReadings: ResultSource {
                     how = .crashedBefore(signal: 0)  // already known: nothing new to note
                 } else {
                     TestCrashHook.trapIfAsked(path)
-                    reading = PhotoReading(metadata: try verifier.reader.read(opened), error: nil)
+                    let metadata = try verifier.reader.read(opened)
+                    reading = PhotoReading(metadata: metadata, error: nil, fingerprint: fingerprint())
                 }
             } catch {
                 reading = PhotoReading(metadata: nil, error: error)
@@ -303,5 +332,29 @@ enum UploadCheck {
             return false
         }
         return true
+    }
+}
+
+extension String {
+    /// The bytes a text of hexadecimal digit pairs stands for (a SHA-256 in hex); empty if it is not one.
+    var hexBytes: [UInt8] {
+        let digits = Array(utf8)
+        guard digits.count % 2 == 0 else { return [] }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count / 2)
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let high = hexValue(digits[index]), let low = hexValue(digits[index + 1]) else { return [] }
+            bytes.append(high << 4 | low)
+        }
+        return bytes
+    }
+
+    private func hexValue(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }

@@ -3,7 +3,7 @@
 /// next features add columns as one more migration here.
 enum StateSchema {
     /// The version this build writes.
-    static let current = 3
+    static let current = 4
 
     /// Each migration takes a database from the version before it to its own (1-based).
     private static let migrations: [String] = [
@@ -58,6 +58,25 @@ enum StateSchema {
         ALTER TABLE photos ADD COLUMN nip TEXT;
         ALTER TABLE photos ADD COLUMN ledger_day TEXT;
         ALTER TABLE photos ADD COLUMN staff_known INTEGER NOT NULL DEFAULT 0;
+        """,
+        // 4: the fingerprints the reuse checks compare (photos without a row are read again
+        // once, when those checks are on): who sent it for which day, the file and image
+        // digests, the perceptual hash and the position to a millionth of a degree.
+        """
+        CREATE TABLE IF NOT EXISTS fingerprints (
+            path BLOB PRIMARY KEY,
+            sender TEXT NOT NULL,
+            day TEXT,
+            utc INTEGER,
+            file_sha256 TEXT,
+            image_sha256 TEXT,
+            phash INTEGER,
+            lat_e6 INTEGER,
+            lon_e6 INTEGER
+        );
+        CREATE INDEX IF NOT EXISTS fingerprints_by_file ON fingerprints(file_sha256);
+        CREATE INDEX IF NOT EXISTS fingerprints_by_image ON fingerprints(image_sha256);
+        CREATE INDEX IF NOT EXISTS fingerprints_by_position ON fingerprints(lat_e6, lon_e6);
         """,
     ]
 

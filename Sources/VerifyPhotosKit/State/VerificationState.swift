@@ -15,7 +15,10 @@ import Foundation
 /// which of them crashed it and which contents are known to crash (`crashed_content`), so that
 /// one photo cannot crash every later run.
 public final class VerificationState {
-    private let database: SQLiteDatabase
+    let database: SQLiteDatabase
+    let fingerprintStatements: FingerprintStatements
+    /// The perceptual hashes of the fingerprints table, with the row of each, once a lookup needed them.
+    var perceptualHashes: (hashes: PerceptualIndex, rows: [Int64])?
     private let findByPath: SQLiteStatement
     private let findByHash: SQLiteStatement
     private let upsert: SQLiteStatement
@@ -75,6 +78,8 @@ public final class VerificationState {
         var reasons: String
         /// Who sent it and for which day, as last worked out (nil `staff`: not yet, an older version).
         var staff: StaffFacts?
+        /// Whether its fingerprints were recorded (not with `--metadata-only`, nor by older versions).
+        var fingerprinted = false
 
         var reported: Bool { reportedIn != 0 }
     }
@@ -154,6 +159,7 @@ public final class VerificationState {
                 inode = excluded.inode, device = excluded.device
             """)
         finishReading = try database.prepare("DELETE FROM in_flight WHERE path = ?")
+        fingerprintStatements = try FingerprintStatements(database)
         noteCrashedContent = try database.prepare("INSERT OR REPLACE INTO crashed_content (sha256, signal, path, run) VALUES (?, ?, ?, ?)")
         crashNotes = try VerificationState.openCrashNotes(path + ".crash")
         try applyCrashNotes()  // on failure, deinit closes the file
@@ -168,7 +174,11 @@ public final class VerificationState {
     /// Every stored photo's stamp, read at once: one query instead of one per photo.
     func stamps() throws(StateError) -> [PhotoPath: Stamp] {
         let all = try database.prepare(
-            "SELECT path, size, mtime_ns, ctime_ns, inode, device, reported_in, status, reasons, nip, ledger_day, staff_known FROM photos")
+            """
+            SELECT photos.path, size, mtime_ns, ctime_ns, inode, device, reported_in, status, reasons, nip, ledger_day, staff_known,
+                   fingerprints.path IS NOT NULL
+            FROM photos LEFT JOIN fingerprints ON fingerprints.path = photos.path
+            """)
         var stamps: [PhotoPath: Stamp] = [:]
         while try all.step() {
             let complete = !(2...5).contains { all.isNull(Int32($0)) }
@@ -177,7 +187,8 @@ public final class VerificationState {
                 : nil
             let staff = all.integer(11) != 0 ? StaffFacts(nip: all.text(9), day: all.text(10)) : nil
             stamps[PhotoPath(bytes: all.blob(0))] = Stamp(file: file, reportedIn: all.integer(6),
-                                                          status: all.text(7) ?? "", reasons: all.text(8) ?? "", staff: staff)
+                                                          status: all.text(7) ?? "", reasons: all.text(8) ?? "", staff: staff,
+                                                          fingerprinted: all.integer(12) != 0)
         }
         return stamps
     }
@@ -211,6 +222,7 @@ public final class VerificationState {
         try upsert.run([.blob(path.bytes)] + file.values + [.blob(sha256), .text(json),
                        .text(result.verdict.status.rawValue), .text(result.verdict.reasonList),
                        .integer(run), .integer(time), .integer(run), .integer(reportedIn)] + StaffFacts(result).values)
+        try recordFingerprints(of: result)
     }
 
     /// Notes that an unchanged photo is in this run's report, with its verdict under today's
@@ -223,6 +235,16 @@ public final class VerificationState {
     /// Keeps the stored verdict of a photo that a check across photos changed.
     func changeVerdict(_ path: PhotoPath, to verdict: Verdict) throws(StateError) {
         try changeVerdict.run([.text(verdict.status.rawValue), .text(verdict.reasonList), .blob(path.bytes)])
+    }
+
+    /// Adds a reason found by a check across photos after the photo's row was written.
+    func addReason(_ reason: ReasonCode, to path: PhotoPath) throws(StateError) {
+        let find = try database.prepare("SELECT status, reasons FROM photos WHERE path = ?")
+        try find.bind([.blob(path.bytes)])
+        guard try find.step(), let status = find.text(0).flatMap(PhotoStatus.init(rawValue:)) else { return }
+        let reasons = (find.text(1) ?? "").split(separator: ",").compactMap { ReasonCode(rawValue: String($0)) }.adding(reason)
+        try changeVerdict.run([.text(status.with(reasons: reasons).rawValue), .text(reasons.map(\.rawValue).joined(separator: ",")),
+                               .blob(path.bytes)])
     }
 
     /// Every recorded photo whose path names an employee, with its day and last verdict, for the ledger.
@@ -240,6 +262,7 @@ public final class VerificationState {
 
     func remove(_ path: PhotoPath) throws(StateError) {
         try delete.run([.blob(path.bytes)])
+        try fingerprintStatements.delete.run([.blob(path.bytes)])
     }
 
     /// Photos that a run started reading and never finished, by path.

@@ -1,0 +1,117 @@
+/// Where a photo's compressed image data lies in its file: the bytes that change when the
+/// picture changes and stay the same when only its metadata is rewritten. `ImageDigest`
+/// hashes them.
+///
+/// Every walker reads only the buffer it is given, never past its end, and does work
+/// proportional to the buffer's size: a structure that points past the end is cut at the end
+/// (a truncated file yields the image data that is there), one that breaks off ends the walk.
+enum ImageData {
+    /// Calls `emit` with the ranges of `bytes` that hold the image data of `format`, in order.
+    /// Returns false when the format has no such walker (TIFF, DNG) or nothing was found.
+    static func ranges(in bytes: UnsafeBufferPointer<UInt8>, format: ContainerFormat, emit: (Range<Int>) -> Void) -> Bool {
+        var found = false
+        let emitNonEmpty: (Range<Int>) -> Void = { range in
+            guard !range.isEmpty else { return }
+            found = true
+            emit(range)
+        }
+        switch format {
+        case .jpeg: jpegScans(bytes, emit: emitNonEmpty)
+        case .png: pngImageData(bytes, emit: emitNonEmpty)
+        case .webp: webpImageData(bytes, emit: emitNonEmpty)
+        case .heic, .avif:
+            guard let items = ISOBMFFItems(bytes) else { return false }
+            items.primaryImageData(emit: emitNonEmpty)
+        case .tiff, .dng: return false
+        }
+        return found
+    }
+
+    /// JPEG: the entropy-coded data of every scan of the first image (from the end of each SOS
+    /// header to the next marker other than a restart marker or a stuffed 0xFF00), up to EOI.
+    /// The EXIF thumbnail (inside APP1) and images appended after EOI (MPF previews) are not
+    /// part of it; DQT and DHT tables are not either.
+    static func jpegScans(_ b: UnsafeBufferPointer<UInt8>, emit: (Range<Int>) -> Void) {
+        guard b.count >= 4, b[0] == 0xFF, b[1] == 0xD8 else { return }
+        var i = 2
+        while i + 1 < b.count {
+            guard b[i] == 0xFF else { return }
+            let marker = b[i + 1]
+            switch marker {
+            case 0xFF:
+                i += 1  // fill byte before a marker
+                continue
+            case 0xD9:
+                return
+            case 0x01, 0xD0...0xD7:
+                i += 2
+                continue
+            default:
+                break
+            }
+            guard let length = b.be16(i + 2), length >= 2 else { return }
+            let next = i + 2 + Int(length)
+            guard marker == 0xDA else {
+                i = next
+                continue
+            }
+            let start = min(next, b.count)
+            let end = scanEnd(b, from: start)
+            emit(start..<end)
+            i = end
+        }
+    }
+
+    /// The offset of the marker that ends entropy-coded data starting at `start`, or the end
+    /// of the buffer when no such marker comes.
+    static func scanEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = b.baseAddress else { return start }
+        var j = start
+        while j < b.count {
+            guard let found = memchr(base + j, 0xFF, b.count - j) else { return b.count }
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard at + 1 < b.count else { return b.count }
+            let next = b[at + 1]
+            if next == 0x00 || (0xD0...0xD7).contains(next) {
+                j = at + 2
+            } else {
+                return at
+            }
+        }
+        return b.count
+    }
+
+    /// PNG: the data of every IDAT chunk, in order, up to IEND.
+    static func pngImageData(_ b: UnsafeBufferPointer<UInt8>, emit: (Range<Int>) -> Void) {
+        guard b.has([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else { return }
+        var i = 8
+        while let length = b.be32(i), let type = b.fourCC(i + 4) {
+            let data = i + 8
+            let end = min(data + Int(length), b.count)
+            if type == "IDAT" { emit(data..<end) }
+            if type == "IEND" { return }
+            i = data + Int(length) + 4
+        }
+    }
+
+    /// WebP: the payloads of the VP8, VP8L and ALPH chunks, also inside animation frames (ANMF).
+    static func webpImageData(_ b: UnsafeBufferPointer<UInt8>, emit: (Range<Int>) -> Void) {
+        guard b.has(Array("RIFF".utf8)), b.has(Array("WEBP".utf8), at: 8) else { return }
+        riffChunks(b, from: 12, to: b.count, nested: true, emit: emit)
+    }
+
+    private static func riffChunks(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to limit: Int, nested: Bool, emit: (Range<Int>) -> Void) {
+        var i = start
+        while i + 8 <= limit, let type = b.fourCC(i), let size = b.le32(i + 4) {
+            let data = i + 8
+            let end = min(data + Int(size), limit)
+            switch type {
+            case "VP8 ", "VP8L", "ALPH": emit(data..<end)
+            // An animation frame: 16 bytes of frame header, then the frame's own chunks.
+            case "ANMF" where nested: riffChunks(b, from: data + 16, to: end, nested: false, emit: emit)
+            default: break
+            }
+            i = data + Int(size) + Int(size & 1)
+        }
+    }
+}

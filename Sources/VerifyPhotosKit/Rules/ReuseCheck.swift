@@ -1,0 +1,235 @@
+/// How alike two photos are, from the most to the least certain.
+public enum ReuseKind: String, Sendable, CaseIterable, Comparable {
+    /// The same bytes (SHA-256 of the file).
+    case exact
+    /// The same compressed picture with other metadata (SHA-256 of the image data).
+    case image
+    /// The same picture re-encoded, resized or lightly cropped (perceptual hashes within the threshold).
+    case similar
+
+    public static func < (a: ReuseKind, b: ReuseKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// Another photo that shows the same picture as this one.
+public struct ReuseMatch: Sendable, Equatable {
+    public var otherPath: String
+    public var kind: ReuseKind
+    /// Hamming distance of the two perceptual hashes (0–64), when both have one.
+    public var distance: Int?
+    /// Whether another employee sent it (another NIP in the path, else another folder).
+    public var otherSender: Bool
+    /// Its day (submitted for, else captured), when that is another day than this photo's.
+    public var otherDay: CalendarDate?
+
+    /// Reuse that counts against the evidence: across employees or days. One employee sending
+    /// the same picture twice for one day is only noted.
+    public var counts: Bool { otherSender || otherDay != nil }
+}
+
+/// Another photo with exactly the same GPS position, as a fake-GPS app leaves.
+public struct CoordinateRepeat: Sendable, Equatable {
+    public var otherPath: String
+    public var otherSender: Bool
+    public var otherDay: CalendarDate?
+}
+
+/// What the checks across photos keep of one photo: who sent it, when, where, and its fingerprints.
+struct ReuseFacts: Sendable {
+    var path: String
+    /// The NIP in the path, else the folder the photo is in.
+    var sender: String
+    var day: CalendarDate?
+    var utcSeconds: Int64?
+    /// SHA-256 of the file and of its compressed image data, in hex.
+    var fileDigest: String?
+    var imageDigest: String?
+    var perceptual: PerceptualHash?
+    var coordinates: CoordinateKey?
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
+    }
+}
+
+extension ReuseFacts {
+    /// The facts of a judged photo. Its day is the day submitted for, else the capture day: the
+    /// same file sent for two Fridays is reuse although it was captured once.
+    init(_ result: PhotoResult) {
+        let time = result.verdict.captureTime
+        let fingerprint = result.fingerprint
+        self.init(path: result.path, sender: result.submission.employee?.digits ?? ReuseFacts.folder(of: result.path),
+                  day: result.submission.submittedFor ?? time?.wib.date, utcSeconds: time?.utcSeconds,
+                  fileDigest: fingerprint?.fileSHA256, imageDigest: fingerprint?.imageDigest, perceptual: fingerprint?.perceptual?.hash,
+                  coordinates: result.metadata?.gps.position.map(CoordinateKey.init))
+    }
+}
+
+/// A position to a millionth of a degree (about 11 cm): real fixes at one place differ by metres.
+struct CoordinateKey: Hashable, Sendable {
+    var latitude: Int64
+    var longitude: Int64
+
+    init(_ point: GeoPoint) {
+        latitude = Int64((point.latitude * 1_000_000).rounded())
+        longitude = Int64((point.longitude * 1_000_000).rounded())
+    }
+
+    init(latitude: Int64, longitude: Int64) {
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+}
+
+/// Where the checks across photos find earlier photos: this run's (`RunReuseIndex`), or every
+/// photo a state has recorded (`VerificationState`).
+protocol ReuseIndex {
+    /// Photos that may show the same picture or position as `photo`: the same file or image
+    /// digest, a perceptual hash within `maxDistance`, or the same coordinates (never `photo` itself).
+    mutating func candidates(of photo: ReuseFacts, maxDistance: Int) throws -> [ReuseFacts]
+    /// Adds a photo of the run (a state records its photos itself, as it reads them).
+    mutating func remember(_ photo: ReuseFacts)
+}
+
+/// The checks across the photos of a run: reused pictures (`duplicate`, flagged) and positions
+/// repeated across employees or days (`repeated-coordinates`, review).
+///
+/// Results come in batches (each written once checked). A photo is compared with every photo
+/// its index knows: this run's photos before it and in its batch, or, with a state, every
+/// photo ever recorded. Both photos of a pair within one batch name each other. A photo written
+/// in an earlier batch does not name a later copy: its path is kept in `lateMatches` so that
+/// the ledger and the state still count it.
+struct ReuseCheck {
+    /// Most paths a photo names (`duplicate_of`, `repeated_with`).
+    static let maxNamed = 10
+    /// Photos of one employee at the same position within this many seconds are not a repeat
+    /// (a phone may reuse a fix).
+    static let sameFixSeconds: Int64 = 600
+    /// Perceptual hashes at most this many bits apart are the same picture.
+    let threshold: Int
+    private var index: any ReuseIndex
+    /// Paths written before a later photo was found to reuse them across employees or days.
+    private(set) var lateMatches: Set<String> = []
+
+    init(threshold: Int, index: any ReuseIndex) {
+        self.threshold = threshold
+        self.index = index
+    }
+
+    /// Compares each result of `batch` with the photos the index knows and adds the
+    /// `not-reused` and `distinct-coordinates` checks.
+    mutating func apply(to batch: inout [PhotoResult]) throws {
+        var reuse = [[ReuseMatch]](repeating: [], count: batch.count)
+        var repeats = [[CoordinateRepeat]](repeating: [], count: batch.count)
+        var inBatch: [String: Int] = [:]
+        // An unreadable photo is neither judged nor compared: it is no evidence either way.
+        for (offset, result) in batch.enumerated() where result.verdict.status != .unreadable {
+            let photo = ReuseFacts(result)
+            var named = Set<String>(reuse[offset].map(\.otherPath))
+            var repeated = Set<String>(repeats[offset].map(\.otherPath))
+            for other in try index.candidates(of: photo, maxDistance: threshold) where other.path != photo.path {
+                let earlier = inBatch[other.path]
+                if !named.contains(other.path), let match = photo.reuse(of: other, threshold: threshold) {
+                    named.insert(other.path)
+                    reuse[offset].append(match)
+                    if let earlier {
+                        reuse[earlier].append(other.reuse(of: photo, threshold: threshold) ?? match)
+                    } else if match.counts {
+                        lateMatches.insert(other.path)
+                    }
+                }
+                if !repeated.contains(other.path), let found = photo.repeats(other) {
+                    repeated.insert(other.path)
+                    repeats[offset].append(found)
+                    if let earlier, let mirrored = other.repeats(photo) { repeats[earlier].append(mirrored) }
+                }
+            }
+            index.remember(photo)
+            inBatch[photo.path] = offset
+        }
+        for offset in batch.indices where batch[offset].verdict.status != .unreadable {
+            let matches = reuse[offset].sorted { ($0.kind, $0.otherPath) < ($1.kind, $1.otherPath) }
+            batch[offset].verdict.add(batch[offset].fingerprint == nil
+                ? RuleCheck(.notReused(matches: [], matchCount: 0, threshold: threshold), .notJudged)
+                : .pass(.notReused(matches: Array(matches.prefix(Self.maxNamed)), matchCount: matches.count, threshold: threshold),
+                        unless: matches.contains(where: \.counts), .duplicate))
+            let found = repeats[offset].sorted { $0.otherPath < $1.otherPath }
+            batch[offset].verdict.add(batch[offset].metadata?.gps.position == nil
+                ? RuleCheck(.distinctCoordinates(repeats: [], repeatCount: 0), .notJudged)
+                : .pass(.distinctCoordinates(repeats: Array(found.prefix(Self.maxNamed)), repeatCount: found.count),
+                        unless: !found.isEmpty, .repeatedCoordinates, outcome: .review))
+        }
+    }
+}
+
+extension ReuseFacts {
+    /// How `other` shows the same picture: the strongest kind that holds; nil when none does.
+    func reuse(of other: ReuseFacts, threshold: Int) -> ReuseMatch? {
+        let distance = perceptual.flatMap { a in other.perceptual.map(a.distance) }
+        let kind: ReuseKind
+        if let digest = fileDigest, digest == other.fileDigest {
+            kind = .exact
+        } else if let digest = imageDigest, digest == other.imageDigest {
+            kind = .image
+        } else if let distance, distance <= threshold {
+            kind = .similar
+        } else {
+            return nil
+        }
+        return ReuseMatch(otherPath: other.path, kind: kind, distance: distance, otherSender: other.sender != sender,
+                          otherDay: dayDiffers(from: other) ? other.day : nil)
+    }
+
+    /// `other` at exactly this position: of another employee, another day, or the same employee
+    /// and day more than `sameFixSeconds` apart (a phone may reuse a fix for minutes).
+    func repeats(_ other: ReuseFacts) -> CoordinateRepeat? {
+        guard let coordinates, coordinates == other.coordinates else { return nil }
+        if other.sender == sender && !dayDiffers(from: other) {
+            guard let a = utcSeconds, let b = other.utcSeconds, abs(a - b) > ReuseCheck.sameFixSeconds else { return nil }
+        }
+        return CoordinateRepeat(otherPath: other.path, otherSender: other.sender != sender, otherDay: dayDiffers(from: other) ? other.day : nil)
+    }
+
+    /// Both days are known and differ (a photo without a day is not "another day").
+    func dayDiffers(from other: ReuseFacts) -> Bool {
+        guard let day, let otherDay = other.day else { return false }
+        return day != otherDay
+    }
+}
+
+/// The photos of a run without a state, in memory: a dictionary per digest and position, and a
+/// multi-index of the perceptual hashes.
+struct RunReuseIndex: ReuseIndex {
+    init() {}
+
+    private var facts: [ReuseFacts] = []
+    private var byFile: [String: [Int]] = [:]
+    private var byImage: [String: [Int]] = [:]
+    private var byPosition: [CoordinateKey: [Int]] = [:]
+    private var perceptual = PerceptualIndex()
+    /// The photo (index in `facts`) of each entry of `perceptual`.
+    private var perceptualOwners: [Int] = []
+
+    func candidates(of photo: ReuseFacts, maxDistance: Int) -> [ReuseFacts] {
+        var found: [Int] = []
+        if let digest = photo.fileDigest { found += byFile[digest] ?? [] }
+        if let digest = photo.imageDigest { found += byImage[digest] ?? [] }
+        if let hash = photo.perceptual { found += perceptual.query(hash, within: maxDistance).map { perceptualOwners[$0.entry] } }
+        if let key = photo.coordinates { found += byPosition[key] ?? [] }
+        return found.sorted().reduce(into: [Int]()) { if $0.last != $1 { $0.append($1) } }.map { facts[$0] }
+    }
+
+    mutating func remember(_ photo: ReuseFacts) {
+        let index = facts.count
+        facts.append(photo)
+        if let digest = photo.fileDigest { byFile[digest, default: []].append(index) }
+        if let digest = photo.imageDigest { byImage[digest, default: []].append(index) }
+        if let hash = photo.perceptual {
+            perceptual.add(hash)
+            perceptualOwners.append(index)
+        }
+        if let key = photo.coordinates { byPosition[key, default: []].append(index) }
+    }
+}
