@@ -63,13 +63,14 @@ holidays:
 	python3 scripts/embed-holidays.py
 
 # Throughput, memory and geometry against ExifTool, the 64 KiB floor and shapely (README,
-# "Performance"). Needs ExifTool and shapely, installed here when missing; takes minutes.
+# "Performance"). Needs ExifTool, shapely and Pillow (for the corpora), installed here when
+# missing; takes minutes.
 bench: build bench-deps
 	python3 scripts/bench/run.py
 
 bench-deps:
 	@command -v exiftool >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; $$sudo apt-get install -y -qq libimage-exiftool-perl; }
-	@python3 -c "import shapely, numpy" 2>/dev/null || python3 -m pip install -q shapely numpy
+	@python3 -c "import shapely, numpy, PIL" 2>/dev/null || python3 -m pip install -q shapely numpy pillow
 
 # Not part of `make test` (minutes each): see README, "Hostile input".
 fuzz:

@@ -269,3 +269,92 @@ struct StateRunOutcome {
         #expect(throws: Never.self) { try StateLock(statePath: state, timeout: 0) }
     }
 }
+
+/// The reuse checks with a state: every photo ever recorded is compared, a repeat run reads
+/// nothing again, and a photo moved to another employee's folder is a new submission.
+@Suite struct StateReuseTests {
+    let now = Int64(Date().timeIntervalSince1970)
+    static let ani = "2026-04-17/198503152010011002", budi = "2026-04-17/199001012015031003"
+
+    /// Writes "path status reasons" for each photo, to see verdicts as a report got them.
+    struct VerdictRows: ReportWriter {
+        final class Rows: @unchecked Sendable { var lines: [String] = [] }
+        let rows = Rows()
+        func row(for result: PhotoResult) -> String {
+            "\(result.path) \(result.verdict.status.rawValue) \(result.verdict.reasonList)"
+        }
+        mutating func write(_ row: String) { rows.lines.append(row) }
+        mutating func finish(_ summary: BatchSummary) {}
+    }
+
+    private func place(_ fixture: String, at name: String, in folder: TemporaryFolder) throws {
+        let target = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TestPaths.fixture(fixture), toPath: target.path)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: target.path)
+    }
+
+    /// One run as the CLI does it (reuse checks on); the rows of its report, paths relative to `folder`.
+    private func run(_ folder: TemporaryFolder, state: String, onlyNew: Bool = false) throws -> (counts: StateReadings.Counts, rows: [String]) {
+        var source = StateReadings(verifier: TestVerifier.verifier, state: try VerificationState(path: state, startedAt: now), now: now)
+        source.onlyNew = onlyNew
+        var run = VerificationRun()
+        run.policy = TestVerifier.verifier.policy
+        let report = VerdictRows()
+        try run.report(PhotoFinder().find([folder.path]).items, from: &source, to: report)
+        return (source.counts, report.rows.lines.map { String($0.dropFirst(folder.path.count + 1)) })
+    }
+
+    @Test func copiesAcrossEmployeesAreFoundAgainWithoutReadingAnything() throws {
+        let folder = try TemporaryFolder()
+        let state = folder.appendingPathComponent(".state.db").path
+        try place("ok-muntok-ii-dms.jpg", at: "\(Self.ani)/foto.jpg", in: folder)
+        try place("ok-muntok-ii-dms.jpg", at: "\(Self.budi)/foto.jpg", in: folder)
+        let first = try run(folder, state: state)
+        #expect(first.counts.read == 2)
+        #expect(first.rows == ["\(Self.ani)/foto.jpg flagged duplicate", "\(Self.budi)/foto.jpg flagged duplicate"])
+        let second = try run(folder, state: state)
+        #expect(second.counts.read == 0 && second.counts.reused == 2)  // nothing hashed or read again
+        #expect(second.rows == first.rows)
+    }
+
+    @Test func aCopyArrivingInALaterNightIsFlaggedAndTheEarlierPhotoToo() throws {
+        let folder = try TemporaryFolder()
+        let state = folder.appendingPathComponent(".state.db").path
+        try place("ok-muntok-ii-dms.jpg", at: "\(Self.ani)/foto.jpg", in: folder)
+        #expect(try run(folder, state: state, onlyNew: true).rows == ["\(Self.ani)/foto.jpg ok "])
+        try place("ok-muntok-ii-dms.jpg", at: "\(Self.budi)/foto.jpg", in: folder)
+        let night = try run(folder, state: state, onlyNew: true)
+        #expect(night.rows == ["\(Self.budi)/foto.jpg flagged duplicate"])
+        // The earlier photo's stored verdict now counts the copy (the ledger reads it).
+        let stored = try VerificationState(path: state, startedAt: now).submissions().first { $0.path.hasSuffix("\(Self.ani)/foto.jpg") }
+        #expect(stored?.status == .flagged && stored?.reasons == [.duplicate])
+    }
+
+    @Test func aPhotoMovedToAnotherEmployeesFolderIsANewSubmissionAndADuplicate() throws {
+        let folder = try TemporaryFolder()
+        let state = folder.appendingPathComponent(".state.db").path
+        try place("ok-muntok-ii-dms.jpg", at: "\(Self.ani)/foto.jpg", in: folder)
+        _ = try run(folder, state: state, onlyNew: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(Self.budi), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("\(Self.ani)/foto.jpg"),
+                                         to: folder.appendingPathComponent("\(Self.budi)/foto.jpg"))
+        let night = try run(folder, state: state, onlyNew: true)
+        #expect(night.counts.moved == 0)
+        #expect(night.rows == ["\(Self.budi)/foto.jpg flagged duplicate"])
+    }
+
+    @Test func aPhotoRenamedInTheSameEmployeesFolderIsNotReportedAgain() throws {
+        let folder = try TemporaryFolder()
+        let state = folder.appendingPathComponent(".state.db").path
+        try place("ok-muntok-ii-dms.jpg", at: "\(Self.ani)/foto.jpg", in: folder)
+        _ = try run(folder, state: state, onlyNew: true)
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("\(Self.ani)/foto.jpg"),
+                                         to: folder.appendingPathComponent("\(Self.ani)/foto-baru.jpg"))
+        let night = try run(folder, state: state, onlyNew: true)
+        #expect(night.counts.moved == 1 && night.rows.isEmpty)
+        // Not a duplicate of its own old record either.
+        let all = try run(folder, state: state)
+        #expect(all.rows == ["\(Self.ani)/foto-baru.jpg ok "])
+    }
+}

@@ -110,9 +110,9 @@ public struct PhotoFinder: Sendable {
         }
         var entries: [(name: [UInt8], type: UInt8)] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            let (name, type) = directoryEntry(entry)
             if name == [0x2E] || name == [0x2E, 0x2E] { continue }
-            entries.append((name, entry.pointee.d_type))
+            entries.append((name, type))
         }
         closedir(directory)
         for (name, directoryType) in entries.sorted(by: { $0.name.lexicographicallyPrecedes($1.name) }) {

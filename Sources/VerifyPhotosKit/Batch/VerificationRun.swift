@@ -33,10 +33,11 @@ extension ResultSource {
 }
 
 /// One run over a list of files: takes them in chunks from a `ResultSource`, applies the
-/// checks across photos (`TravelCheck`), formats the results on all cores and writes them in
-/// input order, builds the ledger, finishes the report, commits it, and only then tells the
-/// source the run is over. Memory stays bounded by the chunk (and a group of one employee's
-/// photos for one day), plus a few small facts per photo with an employee.
+/// checks across photos (`ReuseCheck` per chunk, `TravelCheck`), formats the results on all
+/// cores and writes them in input order, builds the ledger, finishes the report, commits it,
+/// and only then tells the source the run is over. Memory stays bounded by the chunk (and a
+/// group of one employee's photos for one day), plus a few small facts per photo (its
+/// fingerprints for the reuse checks; with a state those stay in the database).
 public struct VerificationRun {
     /// Asked between chunks: a signal asked the run to end, or the report can no longer be written.
     public var shouldStop: () -> Bool = { false }
@@ -70,9 +71,7 @@ public struct VerificationRun {
             return ReuseCheck(threshold: policy.similarityThreshold, index: index)
         }
         var submissions: [LedgerPhoto] = []
-        func write(_ batch: [PhotoResult]) throws {
-            var results = batch
-            try reuse?.apply(to: &results)
+        func write(_ results: [PhotoResult]) throws {
             let formatter = writer
             let rows = parallelMap(results) { _, result in formatter.row(for: result) }
             for (result, row) in zip(results, rows) {
@@ -89,8 +88,12 @@ public struct VerificationRun {
         while index < items.count, !shouldStop() {
             let chunk = items[index..<min(items.count, index + chunkSize)]
             index += chunk.count
+            var results: [PhotoResult] = []
+            try source.results(of: chunk) { results.append($0) }
+            // The whole chunk compared at once: both photos of a pair in it name each other.
+            try reuse?.apply(to: &results)
             var included: [PhotoResult] = []
-            try source.results(of: chunk) { result in
+            for result in results {
                 if travel == nil { included.append(result) } else { included += travel?.add(result) ?? [] }
             }
             try write(included)

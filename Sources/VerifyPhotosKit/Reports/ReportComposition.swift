@@ -254,7 +254,7 @@ public final class ReportDirectory {
         guard let directory = opendir(folder) else { return }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            let bytes = directoryEntry(entry).name
             if let name = String(validating: bytes, as: UTF8.self) { names.append(name) }
         }
         closedir(directory)

@@ -94,7 +94,8 @@ protocol ReuseIndex {
 }
 
 /// The checks across the photos of a run: reused pictures (`duplicate`, flagged) and positions
-/// repeated across employees or days (`repeated-coordinates`, review).
+/// repeated across employees or days on other pictures (`repeated-coordinates`, review; a
+/// reused picture repeats its position anyway).
 ///
 /// Results come in batches (each written once checked). A photo is compared with every photo
 /// its index knows: this run's photos before it and in its batch, or, with a state, every
@@ -131,16 +132,16 @@ struct ReuseCheck {
             var repeated = Set<String>(repeats[offset].map(\.otherPath))
             for other in try index.candidates(of: photo, maxDistance: threshold) where other.path != photo.path {
                 let earlier = inBatch[other.path]
-                if !named.contains(other.path), let match = photo.reuse(of: other, threshold: threshold) {
-                    named.insert(other.path)
+                // The same picture: reuse, which also explains a repeated position.
+                if let match = photo.reuse(of: other, threshold: threshold) {
+                    guard named.insert(other.path).inserted else { continue }
                     reuse[offset].append(match)
                     if let earlier {
                         reuse[earlier].append(other.reuse(of: photo, threshold: threshold) ?? match)
                     } else if match.counts {
                         lateMatches.insert(other.path)
                     }
-                }
-                if !repeated.contains(other.path), let found = photo.repeats(other) {
+                } else if !repeated.contains(other.path), let found = photo.repeats(other) {
                     repeated.insert(other.path)
                     repeats[offset].append(found)
                     if let earlier, let mirrored = other.repeats(photo) { repeats[earlier].append(mirrored) }

@@ -23,7 +23,7 @@ public struct VerificationPolicy: Sendable {
     public var checksIntegrity = true
     /// Largest Hamming distance between the 64-bit perceptual hashes of the same picture
     /// re-encoded or resized (`similar`); measured in the README.
-    public var similarityThreshold = 10
+    public var similarityThreshold = 8
     /// Whether each photo's main image is decoded too (`--compare-thumbnails`), to catch a
     /// picture swapped under its original EXIF thumbnail (`thumbnail-differs`). Costs about
     /// 60 ms a 12-megapixel JPEG, so it is off by default; the EXIF thumbnail is hashed always.
