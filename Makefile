@@ -54,6 +54,8 @@ uninstall:
 # Regenerate committed files (then commit them).
 fixtures:
 	python3 scripts/make-fixtures.py
+	@if python3 -c 'import PIL' 2>/dev/null; then python3 scripts/make-reuse-fixtures.py; \
+	else echo "note: Pillow missing (pip install pillow): Fixtures/reuse/ left as committed"; fi
 
 boundaries:
 	python3 scripts/embed-boundaries.py

@@ -122,8 +122,8 @@ extension Messages {
         if verdict.status != .ok {
             lines.append("")
             lines.append(pick(
-                id: "Catatan: alat ini tidak dapat mengenali lokasi palsu dari aplikasi fake-GPS; lokasi seperti itu tampak seperti lokasi asli.",
-                en: "Note: this tool cannot recognise a position written by a fake-GPS app; it looks like a real one."))
+                id: "Catatan: lokasi palsu dari aplikasi fake-GPS pada satu foto tampak seperti lokasi asli; hanya koordinat yang sama persis pada beberapa foto yang dikenali.",
+                en: "Note: a position a fake-GPS app wrote into one photo looks like a real one; only exactly the same coordinates on several photos are recognised."))
         }
         return lines
     }
@@ -286,14 +286,14 @@ extension Messages {
                             en: "The picture was not sent by another employee or for another day (the same file, the same image data, or alike: perceptual hashes at most \(threshold) of 64 bits apart): ")
             guard check.outcome != .notJudged else { return rule + pick(id: "tidak dapat dinilai (gambar tidak terbaca)", en: "cannot be judged (the picture could not be read)") }
             guard !matches.isEmpty else { return rule + yes }
-            let more = count > matches.count ? pick(id: "; dan \(count - matches.count) lainnya", en: "; and \(count - matches.count) more") : ""
+            let more = count > matches.count ? pick(id: "; dan sedikitnya \(count - matches.count) lainnya", en: "; and at least \(count - matches.count) more") : ""
             return rule + (check.outcome == .pass ? yes : no) + ", " + matches.map(reuseMatch).joined(separator: "; ") + more
         case .distinctCoordinates(let repeats, let count):
             let rule = pick(id: "Koordinat tidak persis sama dengan foto pegawai lain atau hari lain: ",
                             en: "The coordinates are not exactly those of a photo of another employee or day: ")
             guard check.outcome != .notJudged else { return rule + pick(id: "tidak dapat dinilai (tanpa posisi)", en: "cannot be judged (no position)") }
             guard !repeats.isEmpty else { return rule + yes }
-            let more = count > repeats.count ? pick(id: "; dan \(count - repeats.count) lainnya", en: "; and \(count - repeats.count) more") : ""
+            let more = count > repeats.count ? pick(id: "; dan sedikitnya \(count - repeats.count) lainnya", en: "; and at least \(count - repeats.count) more") : ""
             return rule + no + ", " + repeats.map(coordinateRepeat).joined(separator: "; ") + more
         case .unedited(let signs, let compared):
             let rule = pick(id: "Tidak ada tanda penyuntingan: ", en: "No sign of editing: ")

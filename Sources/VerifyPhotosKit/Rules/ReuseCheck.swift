@@ -42,9 +42,9 @@ struct ReuseFacts: Sendable {
     var sender: String
     var day: CalendarDate?
     var utcSeconds: Int64?
-    /// SHA-256 of the file and of its compressed image data, in hex.
-    var fileDigest: String?
-    var imageDigest: String?
+    /// SHA-256 of the file and of its compressed image data.
+    var fileDigest: Digest256?
+    var imageDigest: Digest256?
     var perceptual: PerceptualHash?
     var coordinates: CoordinateKey?
 
@@ -62,8 +62,35 @@ extension ReuseFacts {
         let fingerprint = result.fingerprint
         self.init(path: result.path, sender: result.submission.employee?.digits ?? ReuseFacts.folder(of: result.path),
                   day: result.submission.submittedFor ?? time?.wib.date, utcSeconds: time?.utcSeconds,
-                  fileDigest: fingerprint?.fileSHA256, imageDigest: fingerprint?.imageDigest, perceptual: fingerprint?.perceptual?.hash,
+                  fileDigest: fingerprint.flatMap { Digest256(hex: $0.fileSHA256) },
+                  imageDigest: fingerprint?.imageDigest.flatMap(Digest256.init(hex:)), perceptual: fingerprint?.perceptual?.hash,
                   coordinates: result.metadata?.gps.position.map(CoordinateKey.init))
+    }
+}
+
+/// A SHA-256 in four words: kept for every photo of a run and used as a dictionary key, without
+/// the allocation of its 64 hex digits.
+struct Digest256: Hashable, Sendable {
+    private var a, b, c, d: UInt64
+
+    init?(hex: String) {
+        self.init(bytes: hex.hexBytes)
+    }
+
+    /// Nil unless `bytes` are 32.
+    init?(bytes: [UInt8]) {
+        guard bytes.count == 32 else { return nil }
+        func word(_ at: Int) -> UInt64 {
+            var value: UInt64 = 0
+            for index in at..<(at + 8) { value = value << 8 | UInt64(bytes[index]) }
+            return value
+        }
+        (a, b, c, d) = (word(0), word(8), word(16), word(24))
+    }
+
+    /// The 32 bytes, as the state stores them.
+    var bytes: [UInt8] {
+        [a, b, c, d].flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (56 - 8 * $0)) } }
     }
 }
 
@@ -87,7 +114,9 @@ struct CoordinateKey: Hashable, Sendable {
 /// photo a state has recorded (`VerificationState`).
 protocol ReuseIndex {
     /// Photos that may show the same picture or position as `photo`: the same file or image
-    /// digest, a perceptual hash within `maxDistance`, or the same coordinates (never `photo` itself).
+    /// digest, a perceptual hash within `maxDistance`, or the same coordinates (never `photo`
+    /// itself); at most `ReuseCheck.maxCandidates` of each kind, so that a thousand copies of one
+    /// photo cost no more than a few dozen.
     mutating func candidates(of photo: ReuseFacts, maxDistance: Int) throws -> [ReuseFacts]
     /// Adds a photo of the run (a state records its photos itself, as it reads them).
     mutating func remember(_ photo: ReuseFacts)
@@ -105,6 +134,9 @@ protocol ReuseIndex {
 struct ReuseCheck {
     /// Most paths a photo names (`duplicate_of`, `repeated_with`).
     static let maxNamed = 10
+    /// Most photos looked at per kind of likeness (file, image, perceptual, position); the
+    /// counts in the explanation are then "at least".
+    static let maxCandidates = 64
     /// Photos of one employee at the same position within this many seconds are not a repeat
     /// (a phone may reuse a fix).
     static let sameFixSeconds: Int64 = 600
@@ -151,7 +183,8 @@ struct ReuseCheck {
             inBatch[photo.path] = offset
         }
         for offset in batch.indices where batch[offset].verdict.status != .unreadable {
-            let matches = reuse[offset].sorted { ($0.kind, $0.otherPath) < ($1.kind, $1.otherPath) }
+            // Those that count first, so that the ten named include them.
+            let matches = reuse[offset].sorted { ($0.counts ? 0 : 1, $0.kind, $0.otherPath) < ($1.counts ? 0 : 1, $1.kind, $1.otherPath) }
             batch[offset].verdict.add(batch[offset].fingerprint == nil
                 ? RuleCheck(.notReused(matches: [], matchCount: 0, threshold: threshold), .notJudged)
                 : .pass(.notReused(matches: Array(matches.prefix(Self.maxNamed)), matchCount: matches.count, threshold: threshold),
@@ -206,31 +239,46 @@ struct RunReuseIndex: ReuseIndex {
     init() {}
 
     private var facts: [ReuseFacts] = []
-    private var byFile: [String: [Int]] = [:]
-    private var byImage: [String: [Int]] = [:]
-    private var byPosition: [CoordinateKey: [Int]] = [:]
+    /// For each key the latest photo with it; `links` chain each photo to the previous one with
+    /// the same file digest, image digest and position (-1: none). A list per key would cost an
+    /// allocation per photo.
+    private var byFile: [Digest256: Int] = [:]
+    private var byImage: [Digest256: Int] = [:]
+    private var byPosition: [CoordinateKey: Int] = [:]
+    private var links: [(file: Int, image: Int, position: Int)] = []
     private var perceptual = PerceptualIndex()
     /// The photo (index in `facts`) of each entry of `perceptual`.
     private var perceptualOwners: [Int] = []
 
     func candidates(of photo: ReuseFacts, maxDistance: Int) -> [ReuseFacts] {
         var found: [Int] = []
-        if let digest = photo.fileDigest { found += byFile[digest] ?? [] }
-        if let digest = photo.imageDigest { found += byImage[digest] ?? [] }
-        if let hash = photo.perceptual { found += perceptual.query(hash, within: maxDistance).map { perceptualOwners[$0.entry] } }
-        if let key = photo.coordinates { found += byPosition[key] ?? [] }
+        func chain(from start: Int?, _ next: ((file: Int, image: Int, position: Int)) -> Int) {
+            var index = start ?? -1
+            var taken = 0
+            while index >= 0 && taken < ReuseCheck.maxCandidates {
+                found.append(index)
+                taken += 1
+                index = next(links[index])
+            }
+        }
+        if let digest = photo.fileDigest { chain(from: byFile[digest]) { $0.file } }
+        if let digest = photo.imageDigest { chain(from: byImage[digest]) { $0.image } }
+        if let hash = photo.perceptual {
+            found += perceptual.query(hash, within: maxDistance).prefix(ReuseCheck.maxCandidates).map { perceptualOwners[$0.entry] }
+        }
+        if let key = photo.coordinates { chain(from: byPosition[key]) { $0.position } }
         return found.sorted().reduce(into: [Int]()) { if $0.last != $1 { $0.append($1) } }.map { facts[$0] }
     }
 
     mutating func remember(_ photo: ReuseFacts) {
         let index = facts.count
         facts.append(photo)
-        if let digest = photo.fileDigest { byFile[digest, default: []].append(index) }
-        if let digest = photo.imageDigest { byImage[digest, default: []].append(index) }
+        links.append((photo.fileDigest.flatMap { byFile.updateValue(index, forKey: $0) } ?? -1,
+                      photo.imageDigest.flatMap { byImage.updateValue(index, forKey: $0) } ?? -1,
+                      photo.coordinates.flatMap { byPosition.updateValue(index, forKey: $0) } ?? -1))
         if let hash = photo.perceptual {
             perceptual.add(hash)
             perceptualOwners.append(index)
         }
-        if let key = photo.coordinates { byPosition[key, default: []].append(index) }
     }
 }

@@ -6,14 +6,16 @@ extension VerificationState: ReuseIndex {
         var rows: [Int64] = []
         if photo.fileDigest != nil || photo.imageDigest != nil || photo.coordinates != nil {
             try fingerprintStatements.byKeys.bind([
-                photo.fileDigest.map { .text($0) } ?? .null, photo.imageDigest.map { .text($0) } ?? .null,
+                photo.fileDigest.map { .blob($0.bytes) } ?? .null, photo.imageDigest.map { .blob($0.bytes) } ?? .null,
                 photo.coordinates.map { .integer($0.latitude) } ?? .null, photo.coordinates.map { .integer($0.longitude) } ?? .null,
             ])
             while try fingerprintStatements.byKeys.step() { rows.append(fingerprintStatements.byKeys.integer(0)) }
         }
         if let hash = photo.perceptual {
             if perceptualHashes == nil { try loadPerceptualHashes() }
-            rows += perceptualHashes.map { index in index.hashes.query(hash, within: maxDistance).map { index.rows[$0.entry] } } ?? []
+            rows += perceptualHashes.map { index in
+                index.hashes.query(hash, within: maxDistance).prefix(ReuseCheck.maxCandidates).map { index.rows[$0.entry] }
+            } ?? []
         }
         var found: [ReuseFacts] = []
         for row in Set(rows).sorted() {
@@ -27,14 +29,14 @@ extension VerificationState: ReuseIndex {
     /// Nothing to do: the state records each photo's fingerprints as it reads it.
     func remember(_ photo: ReuseFacts) {}
 
-    /// Keeps the fingerprints of a photo read in this run.
-    func recordFingerprints(of result: PhotoResult) throws(StateError) {
+    /// Keeps the fingerprints of a photo read in this run, under its path's exact bytes.
+    func recordFingerprints(of result: PhotoResult, at path: PhotoPath) throws(StateError) {
         guard result.fingerprint != nil else { return }
         let facts = ReuseFacts(result)
         try fingerprintStatements.upsert.run([
-            .blob(PhotoPath(facts.path).bytes), .text(facts.sender), facts.day.map { .text($0.description) } ?? .null,
+            .blob(path.bytes), .text(facts.sender), facts.day.map { .text($0.description) } ?? .null,
             facts.utcSeconds.map { .integer($0) } ?? .null,
-            facts.fileDigest.map { .text($0) } ?? .null, facts.imageDigest.map { .text($0) } ?? .null,
+            facts.fileDigest.map { .blob($0.bytes) } ?? .null, facts.imageDigest.map { .blob($0.bytes) } ?? .null,
             facts.perceptual.map { .integer(Int64(bitPattern: $0.bits)) } ?? .null,
             facts.coordinates.map { .integer($0.latitude) } ?? .null, facts.coordinates.map { .integer($0.longitude) } ?? .null,
         ])
@@ -57,7 +59,7 @@ extension VerificationState: ReuseIndex {
     private func reuseFacts(_ row: SQLiteStatement) -> ReuseFacts {
         ReuseFacts(path: PhotoPath(bytes: row.blob(1)).description, sender: row.text(2) ?? "",
                    day: row.text(3).flatMap(CalendarDate.init(iso:)), utcSeconds: row.isNull(4) ? nil : row.integer(4),
-                   fileDigest: row.text(5), imageDigest: row.text(6),
+                   fileDigest: Digest256(bytes: row.blob(5)), imageDigest: Digest256(bytes: row.blob(6)),
                    perceptual: row.isNull(7) ? nil : PerceptualHash(bits: UInt64(bitPattern: row.integer(7))),
                    coordinates: row.isNull(8) || row.isNull(9) ? nil : CoordinateKey(latitude: row.integer(8), longitude: row.integer(9)))
     }
@@ -76,10 +78,9 @@ struct FingerprintStatements {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         byKeys = try database.prepare("""
-            SELECT rowid FROM fingerprints WHERE file_sha256 = ?1
-            UNION SELECT rowid FROM fingerprints WHERE image_sha256 = ?2
-            UNION SELECT rowid FROM fingerprints WHERE lat_e6 = ?3 AND lon_e6 = ?4
-            LIMIT 1000
+            SELECT rowid FROM (SELECT rowid FROM fingerprints WHERE file_sha256 = ?1 LIMIT \(ReuseCheck.maxCandidates))
+            UNION SELECT rowid FROM (SELECT rowid FROM fingerprints WHERE image_sha256 = ?2 LIMIT \(ReuseCheck.maxCandidates))
+            UNION SELECT rowid FROM (SELECT rowid FROM fingerprints WHERE lat_e6 = ?3 AND lon_e6 = ?4 LIMIT \(ReuseCheck.maxCandidates))
             """)
         byRow = try database.prepare("""
             SELECT rowid, path, sender, day, utc, file_sha256, image_sha256, phash, lat_e6, lon_e6 FROM fingerprints WHERE rowid = ?

@@ -68,8 +68,8 @@ enum StateSchema {
             sender TEXT NOT NULL,
             day TEXT,
             utc INTEGER,
-            file_sha256 TEXT,
-            image_sha256 TEXT,
+            file_sha256 BLOB,
+            image_sha256 BLOB,
             phash INTEGER,
             lat_e6 INTEGER,
             lon_e6 INTEGER

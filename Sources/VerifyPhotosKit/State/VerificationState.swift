@@ -222,7 +222,7 @@ public final class VerificationState {
         try upsert.run([.blob(path.bytes)] + file.values + [.blob(sha256), .text(json),
                        .text(result.verdict.status.rawValue), .text(result.verdict.reasonList),
                        .integer(run), .integer(time), .integer(run), .integer(reportedIn)] + StaffFacts(result).values)
-        try recordFingerprints(of: result)
+        try recordFingerprints(of: result, at: path)
     }
 
     /// Notes that an unchanged photo is in this run's report, with its verdict under today's
