@@ -23,7 +23,10 @@ public struct PerceptualIndex: Sendable {
     /// The number of bands the 64 bits are split into (1 to 64).
     public let bands: Int
     private let layout: [(shift: UInt64, mask: UInt64, width: Int)]
-    private var buckets: [[UInt64: [Int32]]]
+    /// Per band: for each value the latest entry with it, and for each entry the previous one with
+    /// the same value (-1: none). A list per value would cost an allocation per entry and band.
+    private var latest: [[UInt64: Int32]]
+    private var previous: [[Int32]]
     /// The hashes added, in order: a query result's `entry` is a position in this array.
     public private(set) var hashes: [PerceptualHash] = []
 
@@ -39,7 +42,8 @@ public struct PerceptualIndex: Sendable {
             shift += width
         }
         self.layout = layout
-        buckets = Array(repeating: [:], count: m)
+        latest = Array(repeating: [:], count: m)
+        previous = Array(repeating: [], count: m)
     }
 
     public var count: Int { hashes.count }
@@ -49,7 +53,7 @@ public struct PerceptualIndex: Sendable {
         let entry = Int32(truncatingIfNeeded: hashes.count)
         hashes.append(hash)
         for (band, value) in bandValues(of: hash).enumerated() {
-            buckets[band][value, default: []].append(entry)
+            previous[band].append(latest[band].updateValue(entry, forKey: value) ?? -1)
         }
     }
 
@@ -76,9 +80,13 @@ public struct PerceptualIndex: Sendable {
         var found: [(entry: Int, distance: Int)] = []
         for (band, values) in probes(for: hash, within: d).enumerated() {
             for value in values {
-                for entry in buckets[band][value] ?? [] where seen.insert(entry).inserted {
-                    let distance = hashes[Int(entry)].distance(to: hash)
-                    if distance <= d { found.append((Int(entry), distance)) }
+                var entry = latest[band][value] ?? -1
+                while entry >= 0 {
+                    if seen.insert(entry).inserted {
+                        let distance = hashes[Int(entry)].distance(to: hash)
+                        if distance <= d { found.append((Int(entry), distance)) }
+                    }
+                    entry = previous[band][Int(entry)]
                 }
             }
         }
