@@ -257,7 +257,7 @@ public struct StateReadings: ResultSource {
             return examine(path, file, known: known, slot: slot, verifier: verifier, now: now, crashers: crashers)
         case .crashed(let path, let file, let signal, let known):
             var sha256: [UInt8] = []
-            if let opened = try? ReadOnlyFile(path: path), let hash = ContentHash(), let digest = try? hash.digest(of: opened) {
+            if let opened = try? ReadOnlyFile(path: path), let hash = SHA256Hasher(), let digest = try? hash.digest(of: opened) {
                 sha256 = digest
             }
             let photo = Examined(path: path, file: file, sha256: sha256, reading: crashReading(signal: signal),
@@ -284,10 +284,10 @@ public struct StateReadings: ResultSource {
                 // fingerprints (taken only after the content is known not to crash a reader).
                 let whole = verifier.policy.checksIntegrity && opened.size <= PhotoFingerprint.maxWholeFileBytes
                     ? try opened.bytes(at: 0, count: Int(opened.size)) : nil
-                if let whole, let digest = PhotoFingerprint.sha256(of: whole) {
-                    sha256 = digest.hexBytes
+                if let whole, let digest = whole.withUnsafeBytes(SHA256Hasher.digest) {
+                    sha256 = digest
                 } else {
-                    guard let hash = ContentHash() else { throw PhotoError.readFailed(reason: "SHA-256 unavailable") }
+                    guard let hash = SHA256Hasher() else { throw PhotoError.readFailed(reason: "SHA-256 unavailable") }
                     sha256 = try hash.digest(of: opened)
                 }
                 let fingerprint = { whole.flatMap { try? PhotoFingerprint.of(bytes: $0, decodeMain: verifier.policy.comparesThumbnails, fileSHA256: sha256.hexString) } }
@@ -332,29 +332,5 @@ enum UploadCheck {
             return false
         }
         return true
-    }
-}
-
-extension String {
-    /// The bytes a text of hexadecimal digit pairs stands for (a SHA-256 in hex); empty if it is not one.
-    var hexBytes: [UInt8] {
-        let digits = Array(utf8)
-        guard digits.count % 2 == 0 else { return [] }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(digits.count / 2)
-        for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let high = hexValue(digits[index]), let low = hexValue(digits[index + 1]) else { return [] }
-            bytes.append(high << 4 | low)
-        }
-        return bytes
-    }
-
-    private func hexValue(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
