@@ -41,11 +41,16 @@ let package = Package(
             pkgConfig: "libheif",
             providers: [.apt(["libheif-dev"])]
         ),
+        .systemLibrary(
+            name: "CXXHash",
+            pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"])]
+        ),
         // libjpeg reports errors with longjmp, which Swift cannot catch: this shim does.
         .target(name: "CPhotoShim", dependencies: ["CJPEG"]),
         .target(
             name: "VerifyPhotosKit",
-            dependencies: ["CExif", "CPhotoShim", "CZlib", "CSQLite", "CCrypto", "CHeif"]
+            dependencies: ["CExif", "CPhotoShim", "CZlib", "CSQLite", "CCrypto", "CHeif", "CXXHash"]
         ),
         .executableTarget(
             name: "verify-photos",

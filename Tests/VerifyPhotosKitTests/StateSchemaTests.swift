@@ -40,6 +40,31 @@ import Testing
         }
     }
 
+    /// Image data was digested with SHA-256 up to schema 4: those fingerprints, in their table
+    /// and inside stored readings, go, so that the photos are fingerprinted once more.
+    @Test func schema4FingerprintsAreDroppedToBeTakenAgain() throws {
+        try withFolder { folder in
+            let path = folder.appendingPathComponent("state.db").path
+            _ = try VerificationState(path: path, startedAt: now)
+            try SQLiteDatabase(path: path).execute("""
+                ALTER TABLE fingerprints RENAME COLUMN image_digest TO image_sha256;
+                INSERT INTO fingerprints (path, sender, image_sha256) VALUES (x'2f612e6a7067', 'a', x'00');
+                INSERT INTO photos (path, size, mtime_ns, sha256, reading, status, reasons, verified_in, verified_at)
+                    VALUES (x'2f612e6a7067', 1, 2, x'00', '{"fingerprint":{"fileSHA256":"00"},"metadata":null}', 'ok', '', 1, 1);
+                PRAGMA user_version = 4;
+                """)
+            _ = try VerificationState(path: path, startedAt: now)
+            let database = try SQLiteDatabase(path: path)
+            #expect(try database.userVersion() == StateSchema.current)
+            let fingerprints = try database.prepare("SELECT count(*) FROM fingerprints WHERE image_digest IS NULL OR image_digest IS NOT NULL")
+            #expect(try fingerprints.step())
+            #expect(fingerprints.integer(0) == 0)
+            let reading = try database.prepare("SELECT reading FROM photos")
+            #expect(try reading.step())
+            #expect(reading.text(0) == #"{"metadata":null}"#)
+        }
+    }
+
     @Test func aStateFromANewerVersionIsRefused() throws {
         try withFolder { folder in
             let path = folder.appendingPathComponent("state.db").path

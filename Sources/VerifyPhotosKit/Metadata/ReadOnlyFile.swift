@@ -80,23 +80,34 @@ public final class ReadOnlyFile {
 
     private func read(at offset: Int64, count: Int) throws(PhotoError) -> [UInt8] {
         guard count > 0 else { return [] }
-        var failure: Int32 = 0
+        var failure: PhotoError?
         let buffer = [UInt8](unsafeUninitializedCapacity: count) { raw, initialized in
-            var filled = 0
-            while filled < count {
-                let n = pread(descriptor, raw.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                if n == 0 { break }
-                filled += n
+            do throws(PhotoError) {
+                initialized = try read(into: UnsafeMutableRawBufferPointer(raw), at: offset)
+            } catch {
+                failure = error
+                initialized = 0
             }
-            initialized = filled
         }
-        if failure != 0 { throw PhotoError.readFailed(reason: ReadOnlyFile.describe(errno: failure)) }
+        if let failure { throw failure }
         return buffer
+    }
+
+    /// Fills `buffer` from `offset` on, fewer bytes at the end of the file; returns how many.
+    /// For reading a file in pieces into memory that is used again.
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(PhotoError) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var filled = 0
+        while filled < buffer.count {
+            let n = pread(descriptor, base + filled, buffer.count - filled, off_t(offset) + off_t(filled))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw PhotoError.readFailed(reason: ReadOnlyFile.describe(errno: errno))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        return filled
     }
 
     static func describe(errno code: Int32) -> String {

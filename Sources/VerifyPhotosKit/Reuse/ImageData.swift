@@ -7,7 +7,8 @@
 /// (a truncated file yields the image data that is there), one that breaks off ends the walk.
 enum ImageData {
     /// Calls `emit` with the ranges of `bytes` that hold the image data of `format`, in order.
-    /// Returns false when the format has no such walker (TIFF, DNG) or nothing was found.
+    /// Returns false when the format has no such walker (TIFF, DNG; JPEG has its own,
+    /// `JPEGScanWalker`, which can be fed while the file is read) or nothing was found.
     static func ranges(in bytes: UnsafeBufferPointer<UInt8>, format: ContainerFormat, emit: (Range<Int>) -> Void) -> Bool {
         var found = false
         let emitNonEmpty: (Range<Int>) -> Void = { range in
@@ -16,69 +17,14 @@ enum ImageData {
             emit(range)
         }
         switch format {
-        case .jpeg: jpegScans(bytes, emit: emitNonEmpty)
         case .png: pngImageData(bytes, emit: emitNonEmpty)
         case .webp: webpImageData(bytes, emit: emitNonEmpty)
         case .heic, .avif:
             guard let items = ISOBMFFItems(bytes) else { return false }
             items.primaryImageData(emit: emitNonEmpty)
-        case .tiff, .dng: return false
+        case .jpeg, .tiff, .dng: return false
         }
         return found
-    }
-
-    /// JPEG: the entropy-coded data of every scan of the first image (from the end of each SOS
-    /// header to the next marker other than a restart marker or a stuffed 0xFF00), up to EOI.
-    /// The EXIF thumbnail (inside APP1) and images appended after EOI (MPF previews) are not
-    /// part of it; DQT and DHT tables are not either.
-    static func jpegScans(_ b: UnsafeBufferPointer<UInt8>, emit: (Range<Int>) -> Void) {
-        guard b.count >= 4, b[0] == 0xFF, b[1] == 0xD8 else { return }
-        var i = 2
-        while i + 1 < b.count {
-            guard b[i] == 0xFF else { return }
-            let marker = b[i + 1]
-            switch marker {
-            case 0xFF:
-                i += 1  // fill byte before a marker
-                continue
-            case 0xD9:
-                return
-            case 0x01, 0xD0...0xD7:
-                i += 2
-                continue
-            default:
-                break
-            }
-            guard let length = b.be16(i + 2), length >= 2 else { return }
-            let next = i + 2 + Int(length)
-            guard marker == 0xDA else {
-                i = next
-                continue
-            }
-            let start = min(next, b.count)
-            let end = scanEnd(b, from: start)
-            emit(start..<end)
-            i = end
-        }
-    }
-
-    /// The offset of the marker that ends entropy-coded data starting at `start`, or the end
-    /// of the buffer when no such marker comes.
-    static func scanEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = b.baseAddress else { return start }
-        var j = start
-        while j < b.count {
-            guard let found = memchr(base + j, 0xFF, b.count - j) else { return b.count }
-            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            guard at + 1 < b.count else { return b.count }
-            let next = b[at + 1]
-            if next == 0x00 || (0xD0...0xD7).contains(next) {
-                j = at + 2
-            } else {
-                return at
-            }
-        }
-        return b.count
     }
 
     /// PNG: the data of every IDAT chunk, in order, up to IEND.

@@ -6,9 +6,12 @@ struct JPEGExifFacts {
     var orientation = 1
     /// The thumbnail's bytes in the file, cut at the end of the APP1 segment; nil without one.
     var thumbnail: Range<Int>?
+    /// Whether the whole APP1 segment lies in the bytes read (a file's first piece may end inside it).
+    var exifComplete = false
 
     init(_ b: UnsafeBufferPointer<UInt8>) {
-        guard let block = JPEGExifFacts.exifBlock(b) else { return }
+        guard let (block, complete) = JPEGExifFacts.exifBlock(b) else { return }
+        exifComplete = complete
         let tiff = block.lowerBound + 6
         guard let order = b.be16(tiff) else { return }
         let little: Bool
@@ -50,8 +53,9 @@ struct JPEGExifFacts {
         thumbnail = start..<end
     }
 
-    /// The payload of the first APP1 segment starting `Exif\0\0`, before the first scan.
-    private static func exifBlock(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    /// The payload of the first APP1 segment starting `Exif\0\0`, before the first scan, and
+    /// whether it ends within `b`.
+    private static func exifBlock(_ b: UnsafeBufferPointer<UInt8>) -> (Range<Int>, complete: Bool)? {
         guard b.has([0xFF, 0xD8]) else { return nil }
         var i = 2
         while i + 4 <= b.count, b[i] == 0xFF {
@@ -60,7 +64,9 @@ struct JPEGExifFacts {
             if marker == 0x01 || (0xD0...0xD7).contains(marker) { i += 2; continue }
             guard marker != 0xDA, marker != 0xD9, let length = b.be16(i + 2), length >= 2 else { return nil }
             let payload = (i + 4)..<min(i + 2 + Int(length), b.count)
-            if marker == 0xE1, b.has(Array("Exif\0\0".utf8), at: payload.lowerBound), payload.count > 14 { return payload }
+            if marker == 0xE1, b.has(Array("Exif\0\0".utf8), at: payload.lowerBound), payload.count > 14 {
+                return (payload, i + 2 + Int(length) <= b.count)
+            }
             i += 2 + Int(length)
         }
         return nil

@@ -6,7 +6,7 @@
 public struct PhotoFingerprint: Sendable, Equatable, Codable {
     /// SHA-256 of every byte of the file, lower-case hex.
     public var fileSHA256: String
-    /// SHA-256 of the compressed image data alone (see `ImageDigest`); nil for TIFF/DNG, for a
+    /// XXH3-128 of the compressed image data alone, hex (see `ImageDigest`); nil for TIFF/DNG, for a
     /// file with no image data, and for files above `maxWholeFileBytes`.
     public var imageDigest: String?
     /// Perceptual hash of the embedded thumbnail (JPEG EXIF thumbnail, HEIF thumbnail item).
@@ -47,15 +47,11 @@ public struct PhotoFingerprint: Sendable, Equatable, Codable {
     /// file would be held in memory, and a hostile multi-gigabyte file must not be read in full.
     public static let maxWholeFileBytes: Int64 = 64 << 20
 
-    /// Reads an opened file once (the whole of it into memory) and fingerprints it. `format` nil
-    /// means "from its first bytes". The main image is decoded when `decodeMain` is true or no
+    /// Reads an opened file once and fingerprints it (see `PhotoDigests`). `format` nil means
+    /// "from its first bytes". The main image is decoded when `decodeMain` is true or no
     /// thumbnail hash could be made; a thumbnail is used whenever present (it costs little).
     public static func read(_ file: ReadOnlyFile, format: ContainerFormat? = nil, decodeMain: Bool = false) throws(PhotoError) -> PhotoFingerprint {
-        guard file.size <= maxWholeFileBytes else {
-            throw PhotoError.readFailed(reason: "larger than \(maxWholeFileBytes >> 20) MiB: not compared with other photos")
-        }
-        let bytes = try file.bytes(at: 0, count: Int(file.size))
-        return try of(bytes: bytes, format: format, decodeMain: decodeMain)
+        try PhotoDigests.read(file, format: format, decodeMain: decodeMain).fingerprint(decodeMain: decodeMain, file: file)
     }
 
     /// Opens `path` read-only and fingerprints it (see `read(_:format:decodeMain:)`).
@@ -63,12 +59,10 @@ public struct PhotoFingerprint: Sendable, Equatable, Codable {
         try read(ReadOnlyFile(path: path), format: format, decodeMain: decodeMain)
     }
 
-    /// Fingerprints a whole photo file held in memory; `fileSHA256`, when the caller hashed the
-    /// bytes already (a state checks it against contents known to crash before anything decodes).
-    public static func of(bytes: [UInt8], format: ContainerFormat? = nil, decodeMain: Bool = false,
-                          fileSHA256: String? = nil) throws(PhotoError) -> PhotoFingerprint {
+    /// Fingerprints a whole photo file held in memory (what `read` gives for a file with these bytes).
+    public static func of(bytes: [UInt8], format: ContainerFormat? = nil, decodeMain: Bool = false) throws(PhotoError) -> PhotoFingerprint {
         let result: PhotoFingerprint? = bytes.withUnsafeBufferPointer { b in
-            guard let sha = fileSHA256 ?? SHA256Hasher.digest(UnsafeRawBufferPointer(b))?.hexString else { return nil }
+            guard let sha = SHA256Hasher.digest(UnsafeRawBufferPointer(b))?.hexString else { return nil }
             let format = format ?? ContainerFormat(magic: b.prefix(16))
             let exif = format == .jpeg ? JPEGExifFacts(b) : nil
             let thumbnail = PerceptualHash.ofThumbnail(b, format: format, exif: exif)

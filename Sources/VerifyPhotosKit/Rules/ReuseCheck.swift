@@ -44,7 +44,7 @@ struct ReuseFacts: Sendable {
     var utcSeconds: Int64?
     /// SHA-256 of the file and of its compressed image data.
     var fileDigest: Digest256?
-    var imageDigest: Digest256?
+    var imageDigest: Digest128?
     var perceptual: PerceptualHash?
     var coordinates: CoordinateKey?
 
@@ -63,7 +63,7 @@ extension ReuseFacts {
         self.init(path: result.path, sender: result.submission.employee?.digits ?? ReuseFacts.folder(of: result.path),
                   day: result.submission.submittedFor ?? time?.wib.date, utcSeconds: time?.utcSeconds,
                   fileDigest: fingerprint.flatMap { Digest256(hex: $0.fileSHA256) },
-                  imageDigest: fingerprint?.imageDigest.flatMap(Digest256.init(hex:)), perceptual: fingerprint?.perceptual?.hash,
+                  imageDigest: fingerprint?.imageDigest.flatMap(Digest128.init(hex:)), perceptual: fingerprint?.perceptual?.hash,
                   coordinates: result.metadata?.gps.position.map(CoordinateKey.init))
     }
 }
@@ -91,6 +91,26 @@ struct Digest256: Hashable, Sendable {
     /// The 32 bytes, as the state stores them.
     var bytes: [UInt8] {
         [a, b, c, d].flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (56 - 8 * $0)) } }
+    }
+}
+
+/// An image-data digest (`ImageDigest`, XXH3-128) as two words.
+struct Digest128: Hashable, Sendable {
+    private var high, low: UInt64
+
+    init?(hex: String) {
+        self.init(bytes: hex.hexBytes)
+    }
+
+    /// Nil unless `bytes` are 16.
+    init?(bytes: [UInt8]) {
+        guard bytes.count == 16 else { return nil }
+        (high, low) = (bytes[0..<8].reduce(0) { $0 << 8 | UInt64($1) }, bytes[8..<16].reduce(0) { $0 << 8 | UInt64($1) })
+    }
+
+    /// The 16 bytes, as the state stores them.
+    var bytes: [UInt8] {
+        [high, low].flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (56 - 8 * $0)) } }
     }
 }
 
@@ -243,7 +263,7 @@ struct RunReuseIndex: ReuseIndex {
     /// the same file digest, image digest and position (-1: none). A list per key would cost an
     /// allocation per photo.
     private var byFile: [Digest256: Int] = [:]
-    private var byImage: [Digest256: Int] = [:]
+    private var byImage: [Digest128: Int] = [:]
     private var byPosition: [CoordinateKey: Int] = [:]
     private var links: [(file: Int, image: Int, position: Int)] = []
     private var perceptual = PerceptualIndex()

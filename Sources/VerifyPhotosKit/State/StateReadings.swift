@@ -280,17 +280,19 @@ public struct StateReadings: ResultSource {
                 if UploadCheck.isIncomplete(opened, modifiedSecondsAgo: now - file.modified / 1_000_000_000) {
                     return .stillUploading(path)
                 }
-                // With the reuse checks on, the whole file is read once for its SHA-256 and its
-                // fingerprints (taken only after the content is known not to crash a reader).
-                let whole = verifier.policy.checksIntegrity && opened.size <= PhotoFingerprint.maxWholeFileBytes
-                    ? try opened.bytes(at: 0, count: Int(opened.size)) : nil
-                if let whole, let digest = whole.withUnsafeBytes(SHA256Hasher.digest) {
-                    sha256 = digest
+                // With the reuse checks on, the file is read once for its SHA-256 and its image
+                // digest; the perceptual hash, which decodes, is taken only after the content is
+                // known not to crash a reader.
+                let decodeMain = verifier.policy.comparesThumbnails
+                let digests = verifier.policy.checksIntegrity && opened.size <= PhotoFingerprint.maxWholeFileBytes
+                    ? try PhotoDigests.read(opened, decodeMain: decodeMain) : nil
+                if let digests {
+                    sha256 = digests.fileSHA256
                 } else {
                     guard let hash = SHA256Hasher() else { throw PhotoError.readFailed(reason: "SHA-256 unavailable") }
                     sha256 = try hash.digest(of: opened)
                 }
-                let fingerprint = { whole.flatMap { try? PhotoFingerprint.of(bytes: $0, decodeMain: verifier.policy.comparesThumbnails, fileSHA256: sha256.hexString) } }
+                let fingerprint = { digests.map { $0.fingerprint(decodeMain: decodeMain, file: opened) } }
                 if let known, known.sha256 == sha256, let json = known.readingJSON, var stored = VerificationState.decodeReading(json) {
                     if stored.metadata != nil && stored.fingerprint == nil { stored.fingerprint = fingerprint() }
                     reading = stored

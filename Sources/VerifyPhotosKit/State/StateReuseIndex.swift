@@ -59,7 +59,7 @@ extension VerificationState: ReuseIndex {
     private func reuseFacts(_ row: SQLiteStatement) -> ReuseFacts {
         ReuseFacts(path: PhotoPath(bytes: row.blob(1)).description, sender: row.text(2) ?? "",
                    day: row.text(3).flatMap(CalendarDate.init(iso:)), utcSeconds: row.isNull(4) ? nil : row.integer(4),
-                   fileDigest: Digest256(bytes: row.blob(5)), imageDigest: Digest256(bytes: row.blob(6)),
+                   fileDigest: Digest256(bytes: row.blob(5)), imageDigest: Digest128(bytes: row.blob(6)),
                    perceptual: row.isNull(7) ? nil : PerceptualHash(bits: UInt64(bitPattern: row.integer(7))),
                    coordinates: row.isNull(8) || row.isNull(9) ? nil : CoordinateKey(latitude: row.integer(8), longitude: row.integer(9)))
     }
@@ -74,16 +74,16 @@ struct FingerprintStatements {
 
     init(_ database: SQLiteDatabase) throws(StateError) {
         upsert = try database.prepare("""
-            INSERT OR REPLACE INTO fingerprints (path, sender, day, utc, file_sha256, image_sha256, phash, lat_e6, lon_e6)
+            INSERT OR REPLACE INTO fingerprints (path, sender, day, utc, file_sha256, image_digest, phash, lat_e6, lon_e6)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         byKeys = try database.prepare("""
             SELECT rowid FROM (SELECT rowid FROM fingerprints WHERE file_sha256 = ?1 LIMIT \(ReuseCheck.maxCandidates))
-            UNION SELECT rowid FROM (SELECT rowid FROM fingerprints WHERE image_sha256 = ?2 LIMIT \(ReuseCheck.maxCandidates))
+            UNION SELECT rowid FROM (SELECT rowid FROM fingerprints WHERE image_digest = ?2 LIMIT \(ReuseCheck.maxCandidates))
             UNION SELECT rowid FROM (SELECT rowid FROM fingerprints WHERE lat_e6 = ?3 AND lon_e6 = ?4 LIMIT \(ReuseCheck.maxCandidates))
             """)
         byRow = try database.prepare("""
-            SELECT rowid, path, sender, day, utc, file_sha256, image_sha256, phash, lat_e6, lon_e6 FROM fingerprints WHERE rowid = ?
+            SELECT rowid, path, sender, day, utc, file_sha256, image_digest, phash, lat_e6, lon_e6 FROM fingerprints WHERE rowid = ?
             """)
         delete = try database.prepare("DELETE FROM fingerprints WHERE path = ?")
     }

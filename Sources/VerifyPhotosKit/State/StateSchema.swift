@@ -3,7 +3,7 @@
 /// next features add columns as one more migration here.
 enum StateSchema {
     /// The version this build writes.
-    static let current = 4
+    static let current = 5
 
     /// Each migration takes a database from the version before it to its own (1-based).
     private static let migrations: [String] = [
@@ -77,6 +77,26 @@ enum StateSchema {
         CREATE INDEX IF NOT EXISTS fingerprints_by_file ON fingerprints(file_sha256);
         CREATE INDEX IF NOT EXISTS fingerprints_by_image ON fingerprints(image_sha256);
         CREATE INDEX IF NOT EXISTS fingerprints_by_position ON fingerprints(lat_e6, lon_e6);
+        """,
+        // 5: image data digested with XXH3-128 instead of SHA-256: the old fingerprints, in
+        // their table and in the stored readings, are dropped, so those photos are read once more.
+        """
+        DROP TABLE IF EXISTS fingerprints;
+        CREATE TABLE fingerprints (
+            path BLOB PRIMARY KEY,
+            sender TEXT NOT NULL,
+            day TEXT,
+            utc INTEGER,
+            file_sha256 BLOB,
+            image_digest BLOB,
+            phash INTEGER,
+            lat_e6 INTEGER,
+            lon_e6 INTEGER
+        );
+        CREATE INDEX fingerprints_by_file ON fingerprints(file_sha256);
+        CREATE INDEX fingerprints_by_image ON fingerprints(image_digest);
+        CREATE INDEX fingerprints_by_position ON fingerprints(lat_e6, lon_e6);
+        UPDATE photos SET reading = json_remove(reading, '$.fingerprint') WHERE json_valid(reading);
         """,
     ]
 
