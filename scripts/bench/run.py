@@ -103,7 +103,7 @@ PHONE_ARGS = ["--format", "jsonl"]
 def phone_bench(n):
     """The speed target's rows: verify-photos PHONE_ARGS over N 12-megapixel phone JPEGs of
     3-5 MB (4% without an EXIF thumbnail), photos/s, best of 3, warm cache; the row reports
-    the full run with every check on (file and scan-data SHA-256, the perceptual hash from the
+    the full run with every check on (the file's SHA-256 and the scan data's XXH3-128, the perceptual hash from the
     EXIF thumbnail or a DCT-scaled decode, and the metadata checks), target at least 300
     photos/s on this 2-core machine. Next to it ExifTool -fast2 on the same files, as in (b)."""
     folder = phone_corpus(n)
