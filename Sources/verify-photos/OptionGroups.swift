@@ -72,11 +72,11 @@ struct RuleOptions: ParsableArguments {
 
 /// Where the report goes, in which format and language.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "Output format: table, explain, jsonl, csv or json. Default: from the --output name (.jsonl, .ndjson, .json, .csv); else explain for one file and table for more on a terminal, jsonl otherwise.")
+    @Option(help: "Output format: table, explain, jsonl, csv, json or html (one offline page with a map and thumbnails). Default: from the --output name (.jsonl, .ndjson, .json, .csv, .html); else explain for one file and table for more on a terminal, jsonl otherwise.")
     var format: ReportFormat?
 
 
-    @Option(help: "Write the report to this file instead of standard output; without --format its name must end in .jsonl, .ndjson, .json or .csv.")
+    @Option(help: "Write the report to this file instead of standard output; without --format its name must end in .jsonl, .ndjson, .json, .csv or .html.")
     var output: String?
 
 
@@ -92,7 +92,7 @@ struct ReportOptions: ParsableArguments {
     var quiet = false
 
 
-    @Option(name: .customLong("report-dir"), help: ArgumentHelp("Also write the report as DIR/YYYY-MM-DD-HHMMSS.jsonl and .csv, and its summary line as .txt, each renamed into place when complete.", valueName: "dir"))
+    @Option(name: .customLong("report-dir"), help: ArgumentHelp("Also write the report as DIR/YYYY-MM-DD-HHMMSS.jsonl, .csv and .html, and its summary line as .txt, each renamed into place when complete.", valueName: "dir"))
     var reportDir: String?
 
 }

@@ -231,6 +231,7 @@ struct VerifyPhotosCommand: ParsableCommand {
             case "jsonl", "ndjson": return .jsonl
             case "json": return .json
             case "csv": return .csv
+            case "html", "htm": return .html
             default: throw ConfigurationError(messages.unknownOutputName(output))
             }
         }

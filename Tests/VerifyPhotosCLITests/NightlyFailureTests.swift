@@ -21,7 +21,7 @@ import Testing
         #expect(try CLITests.run(nightly).status == 0)  // nothing new
 
         let names = try FileManager.default.contentsOfDirectory(atPath: reports).sorted()
-        #expect(names.count == 6, "\(names)")
+        #expect(names.count == 8, "\(names)")
         let summaries = try names.filter { $0.hasSuffix(".txt") }.map { try String(contentsOfFile: reports + "/" + $0, encoding: .utf8) }
         #expect(summaries.sorted() == [
             "0 foto baru\n",
@@ -31,7 +31,7 @@ import Testing
         let stamps = Set(names.map { String($0.prefix { $0 != "." }) })
         #expect(stamps.count == 2)
         for stamp in stamps {
-            #expect(names.contains(stamp + ".jsonl") && names.contains(stamp + ".csv") && names.contains(stamp + ".txt"))
+            #expect(names.contains(stamp + ".jsonl") && names.contains(stamp + ".csv") && names.contains(stamp + ".html") && names.contains(stamp + ".txt"))
         }
     }
 

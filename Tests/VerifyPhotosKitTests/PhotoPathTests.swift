@@ -115,6 +115,7 @@ import Testing
                 case .jsonl: render(results, JSONReport(output: output, messages: .english))
                 case .json: render(results, JSONReport(output: output, messages: .english, asArray: true))
                 case .csv: render(results, CSVReport(output: output, messages: .english))
+                case .html: render(results, HTMLReport(output: output, messages: .english))
                 }
             }
             let text = try String(contentsOfFile: file, encoding: .utf8)
@@ -129,6 +130,11 @@ import Testing
                 printed = array.map { $0["path"] as? String ?? "" }
             case .csv:
                 printed = text.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) }
+            case .html:
+                printed = text.components(separatedBy: #"data-path=""#).dropFirst().map { attribute in
+                    String(attribute.prefix { $0 != "\"" }).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                        .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+                }
             case .table, .explain:
                 printed = text.split(separator: "\n").compactMap { line in
                     line.range(of: prefix).map { String(line[$0.lowerBound...]) }

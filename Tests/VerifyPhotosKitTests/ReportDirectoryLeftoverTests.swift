@@ -47,19 +47,20 @@ import Testing
         #expect(scratch.names.isSuperset(of: gone + kept))
         ReportDirectoryLeftoverTests.write(reports)
         try reports.commit()
-        #expect(scratch.names == Set(kept + ["2026-04-03-091500.jsonl", "2026-04-03-091500.csv"]))
+        #expect(scratch.names == Set(kept + ["2026-04-03-091500.jsonl", "2026-04-03-091500.csv", "2026-04-03-091500.html"]))
     }
 
     @Test func runsInTheSameSecondWriteUnderNamesOfTheirOwn() throws {
         let scratch = try Scratch()
         let first = try ReportDirectory(path: scratch.path, startedAt: 1_775_182_500)
         let second = try ReportDirectory(path: scratch.path, startedAt: 1_775_182_500)
-        #expect(scratch.names.filter { $0.contains(".tmp-\(getpid())-") }.count == 4)
+        #expect(scratch.names.filter { $0.contains(".tmp-\(getpid())-") }.count == 6)
         ReportDirectoryLeftoverTests.write(second)
         try second.commit()
         ReportDirectoryLeftoverTests.write(first)
         try first.commit()
-        #expect(scratch.names == ["2026-04-03-091500.jsonl", "2026-04-03-091500.csv", "2026-04-03-091500-2.jsonl", "2026-04-03-091500-2.csv"])
+        #expect(scratch.names == ["2026-04-03-091500.jsonl", "2026-04-03-091500.csv", "2026-04-03-091500.html",
+                                  "2026-04-03-091500-2.jsonl", "2026-04-03-091500-2.csv", "2026-04-03-091500-2.html"])
     }
 
     @Test func aRunThatEndsWithoutCommittingRemovesItsOwnFiles() throws {
@@ -67,7 +68,7 @@ import Testing
         do {
             let reports = try ReportDirectory(path: scratch.path, startedAt: 1_775_182_500)
             ReportDirectoryLeftoverTests.write(reports)
-            #expect(scratch.names.count == 2)
+            #expect(scratch.names.count == 3)
         }
         #expect(scratch.names.isEmpty)
     }

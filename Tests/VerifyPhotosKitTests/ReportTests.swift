@@ -242,7 +242,8 @@ import Testing
             try reports.commit()
             names += reports.finalPaths.map { URL(fileURLWithPath: $0).lastPathComponent }
         }
-        #expect(names == ["2026-04-03-091500.jsonl", "2026-04-03-091500.csv", "2026-04-03-091500-2.jsonl", "2026-04-03-091500-2.csv"])
+        #expect(names == ["2026-04-03-091500.jsonl", "2026-04-03-091500.csv", "2026-04-03-091500.html",
+                          "2026-04-03-091500-2.jsonl", "2026-04-03-091500-2.csv", "2026-04-03-091500-2.html"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == names.sorted())
         let csv = try String(contentsOfFile: folder + "/2026-04-03-091500-2.csv", encoding: .utf8)
         #expect(csv.hasPrefix("path,status") && csv.contains("ok-muntok-ii-dms.jpg"))

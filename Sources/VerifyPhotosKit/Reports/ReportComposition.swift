@@ -149,8 +149,8 @@ struct SummaryLineReport: ReportWriter {
     }
 }
 
-/// `--report-dir DIR`: the run's report as `DIR/YYYY-MM-DD-HHMMSS.jsonl` and `.csv` (time in
-/// WIB), and with `summaryFile` its summary line as `.txt`. All are written under hidden
+/// `--report-dir DIR`: the run's report as `DIR/YYYY-MM-DD-HHMMSS.jsonl`, `.csv` and `.html` (time
+/// in WIB), and with `summaryFile` its summary line as `.txt`. All are written under hidden
 /// temporary names and renamed into place only when complete, so a report is never seen
 /// half-written.
 ///
@@ -168,7 +168,7 @@ public final class ReportDirectory {
     /// The final name endings of this run's files.
     private let extensions: [String]
     /// What each kind of file is called in temporary names (`.STAMP.KIND.tmp-OWNER`).
-    private static let kinds = ["jsonl", "csv", "summary"]
+    private static let kinds = ["jsonl", "csv", "html", "summary"]
     /// A leftover untouched this long is stale even if a process with its pid exists (the pid
     /// may have been reused); no run leaves its report untouched for a day.
     static let staleAfterSeconds = 24 * 60 * 60
@@ -185,7 +185,7 @@ public final class ReportDirectory {
         self.folder = folder
         base = folder + stamp
         let owner = TextOutput.temporaryOwner()
-        let kinds = summaryFile ? ReportDirectory.kinds : Array(ReportDirectory.kinds.prefix(2))
+        let kinds = summaryFile ? ReportDirectory.kinds : ReportDirectory.kinds.filter { $0 != "summary" }
         extensions = kinds.map { $0 == "summary" ? "txt" : $0 }
         let temporaryPaths = kinds.map { "\(folder).\(stamp).\($0).tmp-\(owner)" }
         var opened: [TextOutput] = []
@@ -205,11 +205,12 @@ public final class ReportDirectory {
         if finalPaths.isEmpty { temporaryPaths.forEach { unlink($0) } }
     }
 
-    /// The writers of the files: JSON Lines, CSV and, with `summaryFile`, the summary line
+    /// The writers of the files: JSON Lines, CSV, HTML and, with `summaryFile`, the summary line
     /// (of new photos when `onlyNew`).
     public func writers(messages: Messages, onlyNew: Bool = false) -> [AnyReportWriter] {
-        var writers = [AnyReportWriter(JSONReport(output: outputs[0], messages: messages)), AnyReportWriter(CSVReport(output: outputs[1], messages: messages))]
-        if outputs.count > 2 { writers.append(AnyReportWriter(SummaryLineReport(output: outputs[2], messages: messages, onlyNew: onlyNew))) }
+        var writers = [AnyReportWriter(JSONReport(output: outputs[0], messages: messages)), AnyReportWriter(CSVReport(output: outputs[1], messages: messages)),
+                       AnyReportWriter(HTMLReport(output: outputs[2], messages: messages))]
+        if outputs.count > 3 { writers.append(AnyReportWriter(SummaryLineReport(output: outputs[3], messages: messages, onlyNew: onlyNew))) }
         return writers
     }
 

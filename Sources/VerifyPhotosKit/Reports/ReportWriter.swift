@@ -71,6 +71,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case csv
     /// One JSON array.
     case json
+    /// One self-contained HTML page: summary, map, table with thumbnails (see `HTMLReport`).
+    case html
 }
 
 /// Creates the writer for a format.
@@ -82,5 +84,6 @@ public func makeReportWriter(_ format: ReportFormat, output: TextOutput, message
     case .csv: AnyReportWriter(CSVReport(output: output, messages: messages))
     case .table: AnyReportWriter(TableReport(output: output, messages: messages, color: color))
     case .explain: AnyReportWriter(ExplanationReport(output: output, messages: messages, color: color))
+    case .html: AnyReportWriter(HTMLReport(output: output, messages: messages))
     }
 }

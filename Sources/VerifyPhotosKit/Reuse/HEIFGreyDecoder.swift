@@ -55,7 +55,7 @@ enum HEIFGreyDecoder {
 }
 
 /// The one owner of a `heif_context`, freed in `deinit`.
-private final class HEIFContext {
+final class HEIFContext {
     let pointer: OpaquePointer
 
     init?() {
@@ -67,7 +67,7 @@ private final class HEIFContext {
 }
 
 /// The one owner of a `heif_image_handle`, released in `deinit`.
-private final class HEIFHandle {
+final class HEIFHandle {
     let pointer: OpaquePointer
 
     init?(_ pointer: OpaquePointer?) {
@@ -79,7 +79,7 @@ private final class HEIFHandle {
 }
 
 /// The one owner of a decoded `heif_image`, released in `deinit`.
-private final class HEIFImage {
+final class HEIFImage {
     let pointer: OpaquePointer
 
     init?(_ pointer: OpaquePointer?) {
@@ -134,7 +134,7 @@ extension HEIFImage {
 }
 
 /// The one owner of a `heif_decoding_options`, freed in `deinit`.
-private final class HEIFDecodingOptions {
+final class HEIFDecodingOptions {
     let pointer: UnsafeMutablePointer<heif_decoding_options>
 
     init?() {

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+@testable import VerifyPhotosKit
+
+/// `--format html`: escaping, the data attributes scripts rely on, no network reference, and
+/// bounded thumbnails.
+@Suite struct HTMLReportTests {
+    /// The report of `results` as one string.
+    static func render(_ results: [PhotoResult], language: Language = .indonesian, summary: BatchSummary? = nil) throws -> String {
+        let folder = try TemporaryFolder()
+        let path = folder.appendingPathComponent("report.html").path
+        let output = try TextOutput(path: path)
+        var report = HTMLReport(output: output, messages: Messages(language: language), generatedAt: 1_776_392_100)
+        var counts = BatchSummary()
+        for result in results {
+            report.write(result: result)
+            counts.add(result)
+        }
+        report.finish(summary ?? counts)
+        try output.commit()
+        return try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    static func result(_ fixture: String) -> PhotoResult {
+        TestVerifier.verifier.verify(path: TestPaths.fixture(fixture))
+    }
+
+    /// A photo whose Software and file name are markup.
+    static func hostile() throws -> PhotoResult {
+        let bytes = CraftedPhoto.jpeg(tiff: CraftedPhoto.phone(software: "</script><script>alert(1)</script>", make: "<b id=pwn>x</b>", model: "\"onmouseover=alert(1) x='"))
+        return TestVerifier.verifier.verify(bytes: bytes, path: PhotoPath("uploads/<img src=x onerror=alert(1)>'\".jpg"))
+    }
+
+    @Test func textFromAPhotoOrAFileNameIsEscapedEverywhere() throws {
+        let html = try HTMLReportTests.render([try HTMLReportTests.hostile()])
+        for raw in ["<script>alert(1)", "</script><script>", "<img src=x", "<b id=pwn>", "\"onmouseover=alert(1)"] {
+            #expect(!html.contains(raw), "\(raw) is in the page unescaped")
+        }
+        #expect(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains(#"data-path="uploads/&lt;img src=x onerror=alert(1)&gt;&#39;&quot;.jpg""#))
+        #expect(html.contains("&lt;b id=pwn&gt;x&lt;/b&gt;"))
+        // The page's only scripts are its own two (allowed by hash in the Content-Security-Policy).
+        #expect(html.components(separatedBy: "<script>").count == 3)
+        #expect(html.contains("script-src 'sha256-"))
+    }
+
+    @Test func controlAndBidiCharactersInNamesAreShownNotObeyed() {
+        #expect(HTMLText.escape("a\u{202E}gpj.exe\u{1b}[31m") == "a\\u{202E}gpj.exe\\x1b[31m")
+        #expect(HTMLText.escape("<a href='x'>&</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;")
+    }
+
+    @Test func rowsAndDotsCarryTheirDataAttributes() throws {
+        let names = ["ok-muntok-ii-dms.jpg", "no-gps.jpg", "near-boundary-inside.jpg", "outside-palembang-mm.jpg", "unreadable-empty.jpg"]
+        let results = names.map(HTMLReportTests.result)
+        let html = try HTMLReportTests.render(results)
+        for result in results {
+            #expect(html.contains(#"data-path="\#(result.path)" data-status="\#(result.verdict.status.rawValue)""#), "\(result.path)")
+        }
+        #expect(html.components(separatedBy: "<tr id=\"r").count - 1 == names.count)
+        // Inside the frame: a dot each; Palembang is listed at the frame's edge instead.
+        let dots = html.components(separatedBy: #"<circle class="dot" data-status=""#).count - 1
+        #expect(dots == 2 + 4)  // two photos on the map, four dots in the legend
+        #expect(html.contains(#"data-row="r1""#) && html.contains(#"data-row="r3""#))
+        #expect(html.contains(#"<g class="edge" data-status="flagged" data-direction=""#))
+        #expect(html.contains("ke barat"))
+        #expect(html.contains(#"<svg id="regency-map""#))
+    }
+
+    @Test func thePageReferencesNothingOnTheNetworkButMapLinks() throws {
+        let names = ["ok-muntok-ii-dms.jpg", "outside-pangkal-pinang.jpg", "no-gps.jpg", "reuse/reuse-original.jpg"]
+        let html = try HTMLReportTests.render(names.map(HTMLReportTests.result))
+        let pattern = try NSRegularExpression(pattern: #"(?:src|href|action|srcset|poster|data)\s*=\s*["']?([^"' >]*)"#, options: [.caseInsensitive])
+        let range = NSRange(html.startIndex..., in: html)
+        var links = 0
+        for match in pattern.matches(in: html, range: range) {
+            guard let found = Range(match.range(at: 1), in: html) else { continue }
+            let value = String(html[found]).lowercased()
+            if value.hasPrefix("https://www.openstreetmap.org/?mlat=") { links += 1; continue }
+            #expect(!value.hasPrefix("http") && !value.hasPrefix("//") && !value.hasPrefix("ftp"), "\(value)")
+        }
+        #expect(links == names.map(HTMLReportTests.result).filter { $0.metadata?.gps.decodedPosition != nil }.count)
+        #expect(links >= 2)
+        #expect(!html.contains("url(") && !html.contains("@import"))
+        #expect(html.contains("default-src 'none'; img-src data:"))
+    }
+
+    @Test func aThumbnailIsSmallAndBounded() throws {
+        let thumbnail = try Thumbnail.make(path: PhotoPath(TestPaths.fixture("reuse/reuse-original.jpg")), limits: .row).get()
+        #expect(max(thumbnail.width, thumbnail.height) == 160 && min(thumbnail.width, thumbnail.height) == 120)
+        #expect(thumbnail.jpeg.count <= Thumbnail.Limits.row.maxBytes)
+        #expect(thumbnail.jpeg.starts(with: [0xFF, 0xD8]))
+        // What it holds decodes again to the same size.
+        let back = try thumbnail.jpeg.withUnsafeBufferPointer { try Thumbnail.make(photo: $0, limits: .row).get() }
+        #expect(back.width == thumbnail.width && back.height == thumbnail.height)
+        // A limit no JPEG can meet gives no thumbnail rather than a larger one.
+        let tight = Thumbnail.Limits(maxSide: 160, maxBytes: 200)
+        #expect(throws: Thumbnail.Absence.self) { try Thumbnail.make(path: PhotoPath(TestPaths.fixture("reuse/reuse-original.jpg")), limits: tight).get() }
+    }
+
+    @Test func formatsWithoutAThumbnailSaySo() throws {
+        #expect(Thumbnail.make(path: PhotoPath(TestPaths.fixture("ok-png-exif-chunk.png")), limits: .row) == .failure(.format(.png)))
+        let html = try HTMLReportTests.render([HTMLReportTests.result("ok-png-exif-chunk.png")])
+        #expect(html.contains("tanpa pratinjau (PNG)"))
+    }
+
+    /// A JPEG whose SOF0 declares `side` x `side` pixels in three components, then a scan.
+    static func bomb(side: UInt16) -> [UInt8] {
+        let high = UInt8(side >> 8), low = UInt8(side & 0xFF)
+        let sof: [UInt8] = [0xFF, 0xC0, 0x00, 0x11, 0x08, high, low, high, low, 0x03, 0x01, 0x11, 0x00, 0x02, 0x11, 0x00, 0x03, 0x11, 0x00]
+        let sos: [UInt8] = [0xFF, 0xDA, 0x00, 0x0C, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3F, 0x00]
+        return [0xFF, 0xD8] + sof + sos + [UInt8](repeating: 0, count: 64) + [0xFF, 0xD9]
+    }
+
+    @Test(arguments: [(UInt16(65535), "Maximum supported image dimension"), (UInt16(60000), "60000 x 60000 pixels is larger than the limit")])
+    func aDecodeBombHeaderGetsNoThumbnailAndNoAllocation(side: UInt16, refusal: String) throws {
+        // 65,535 x 65,535 (12.9 GB decoded) is refused by libjpeg's header reader itself;
+        // 60,000 x 60,000 (10.8 GB) by the shim's pixel limit, both before any image memory is taken.
+        let outcome = HTMLReportTests.bomb(side: side).withUnsafeBufferPointer { Thumbnail.make(photo: $0, limits: .row) }
+        guard case .failure(.undecodable(let reason)) = outcome else {
+            Issue.record("a thumbnail of a decode bomb: \(outcome)")
+            return
+        }
+        #expect(reason.contains(refusal), "\(reason)")
+    }
+
+    @Test func onlyTheFirstThousandPhotosGetAThumbnail() throws {
+        let photo = HTMLReportTests.result("reuse/reuse-original.jpg")
+        let folder = try TemporaryFolder()
+        let path = folder.appendingPathComponent("many.html").path
+        let output = try TextOutput(path: path)
+        var report = HTMLReport(output: output, messages: Messages(language: .english))
+        for _ in 0..<(HTMLReport.maxThumbnails + 3) { report.write(result: photo) }
+        report.finish(BatchSummary())
+        try output.commit()
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(html.components(separatedBy: "src=\"data:image/jpeg;base64,").count - 1 == HTMLReport.maxThumbnails)
+        #expect(html.components(separatedBy: "no preview (limit reached)").count - 1 == 3)
+    }
+
+    @Test func onePhotoGetsAnEvidenceSheetThatPrintsOnA4() throws {
+        let result = HTMLReportTests.result("near-boundary-inside.jpg")
+        let html = try HTMLReportTests.render([result], language: .english)
+        #expect(html.contains(#"<section id="evidence""#) && html.contains(#"<svg id="zoomed-map""#))
+        for check in result.verdict.checks {
+            #expect(html.contains(HTMLText.escape(Messages.english.sentence(check))), "\(check.rule)")
+        }
+        #expect(html.contains("@page{size:A4"))
+        let two = try HTMLReportTests.render([result, HTMLReportTests.result("no-gps.jpg")])
+        #expect(!two.contains(#"<section id="evidence""#))
+    }
+
+    @Test func theSummaryCountsByStatusReasonKecamatanDateAndNamesWhoSentNothing() throws {
+        let results = ["ok-muntok-ii-dms.jpg", "ok-jebus-mm-decimal-minutes.jpg", "no-gps.jpg"].map(HTMLReportTests.result)
+        var summary = BatchSummary()
+        results.forEach { summary.add($0) }
+        summary.missing = [LedgerRow(nip: "199203032019032005", name: "Eka <Contoh>", unit: "Dinas Contoh", date: CalendarDate(year: 2026, month: 4, day: 10)!,
+                                     due: true, outcome: .missing, reasons: [], photos: [])]
+        let html = try HTMLReportTests.render(results, summary: summary)
+        #expect(html.contains("Menurut kecamatan") && html.contains("<td>Mentok</td>") && html.contains("<td>Jebus</td>"))
+        #expect(html.contains(HTMLText.escape(Messages(language: .indonesian).reason(.noGPS))))
+        #expect(html.contains("Wajib WFH tetapi tidak mengirim foto (1)") && html.contains("Eka &lt;Contoh&gt;"))
+        #expect(html.contains("(Jumat)"))
+    }
+
+    @Test func bothLanguagesLabelTheReport() throws {
+        let result = HTMLReportTests.result("ok-muntok-ii-dms.jpg")
+        let indonesian = try HTMLReportTests.render([result, result], language: .indonesian)
+        let english = try HTMLReportTests.render([result, result], language: .english)
+        #expect(indonesian.contains(#"<html lang="id">"#) && indonesian.contains("Daftar foto") && indonesian.contains("Peta lokasi foto"))
+        #expect(english.contains(#"<html lang="en">"#) && english.contains(">Photos</h2>") && english.contains("Map of the photos"))
+        let m = Messages(language: .indonesian)
+        #expect(m.number(1_234_567) == "1.234.567" && Messages.english.number(1_234_567) == "1,234,567")
+    }
+
+    @Test func aPrintedPathGivesItsBytesBack() {
+        let bytes: [UInt8] = Array("a\\b/".utf8) + [0xFF, 0xFE] + Array("é\\x41.jpg".utf8)
+        let path = PhotoPath(bytes: bytes)
+        #expect(PhotoPath.parsing(printed: path.description) == path)
+    }
+}
