@@ -1,7 +1,7 @@
 # verify-photos: see README.md. `make run` and `make test` do all set-up on a fresh Debian machine.
 PREFIX ?= /usr/local
 SWIFT ?= swift
-DEBIAN_PACKAGES = libexif-dev libjpeg62-turbo-dev zlib1g-dev libsqlite3-dev libssl-dev libheif-dev libxxhash-dev pkg-config chromium
+DEBIAN_PACKAGES = libexif-dev libjpeg62-turbo-dev zlib1g-dev libsqlite3-dev libssl-dev libheif-dev libxxhash-dev libxlsxwriter-dev pkg-config chromium
 RELEASE_BIN = .build/release/verify-photos
 SHARED = ../shared
 

@@ -46,11 +46,16 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"])]
         ),
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // libjpeg reports errors with longjmp, which Swift cannot catch: this shim does.
         .target(name: "CPhotoShim", dependencies: ["CJPEG"]),
         .target(
             name: "VerifyPhotosKit",
-            dependencies: ["CExif", "CPhotoShim", "CZlib", "CSQLite", "CCrypto", "CHeif", "CXXHash"]
+            dependencies: ["CExif", "CPhotoShim", "CZlib", "CSQLite", "CCrypto", "CHeif", "CXXHash", "CXlsxWriter"]
         ),
         .executableTarget(
             name: "verify-photos",
@@ -61,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VerifyPhotosKitTests",
-            dependencies: ["VerifyPhotosKit"]
+            dependencies: ["VerifyPhotosKit", "CZlib"]
         ),
         .testTarget(
             name: "VerifyPhotosCLITests",

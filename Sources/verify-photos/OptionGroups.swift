@@ -72,12 +72,16 @@ struct RuleOptions: ParsableArguments {
 
 /// Where the report goes, in which format and language.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "Output format: table, explain, jsonl, csv, json or html (one offline page with a map and thumbnails). Default: from the --output name (.jsonl, .ndjson, .json, .csv, .html); else explain for one file and table for more on a terminal, jsonl otherwise.")
+    @Option(help: "Output format: table, explain, jsonl, csv, json, html (one offline page with a map and thumbnails), xlsx (Excel; needs --output or --report-dir), geojson (QGIS, geojson.io) or kml (Google Earth). Default: from the --output name (.jsonl, .ndjson, .json, .csv, .html, .xlsx, .geojson, .kml); else explain for one file and table for more on a terminal, jsonl otherwise.")
     var format: ReportFormat?
 
 
-    @Option(help: "Write the report to this file instead of standard output; without --format its name must end in .jsonl, .ndjson, .json, .csv or .html.")
+    @Option(help: "Write the report to this file instead of standard output; without --format its name must end in .jsonl, .ndjson, .json, .csv, .html, .xlsx, .geojson or .kml.")
     var output: String?
+
+
+    @Flag(help: "With csv output: write for Excel in the Indonesian locale (UTF-8 with BOM, ; between columns, CRLF, decimal commas).")
+    var excel = false
 
 
     @Option(help: "Language of what people read: id (Bahasa Indonesia) or en. Default: $VERIFY_PHOTOS_LANG, else id.")
@@ -92,7 +96,7 @@ struct ReportOptions: ParsableArguments {
     var quiet = false
 
 
-    @Option(name: .customLong("report-dir"), help: ArgumentHelp("Also write the report as DIR/YYYY-MM-DD-HHMMSS.jsonl, .csv and .html, and its summary line as .txt, each renamed into place when complete.", valueName: "dir"))
+    @Option(name: .customLong("report-dir"), help: ArgumentHelp("Also write the report as DIR/YYYY-MM-DD-HHMMSS.jsonl, .csv and .html (and .xlsx with --format xlsx), and its summary line as .txt, each renamed into place when complete.", valueName: "dir"))
     var reportDir: String?
 
 }
@@ -185,10 +189,10 @@ struct StaffOptions: ParsableArguments {
 
 /// The ledger of who was due and who complied, for the personnel office's evaluation.
 struct LedgerOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Write the ledger: one row per employee and WFH day of the period on which they were due or sent something (ok, review, flagged, unreadable or missing). .jsonl or .csv by the file's ending.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the ledger: one row per employee and WFH day of the period on which they were due or sent something (ok, review, flagged, unreadable or missing). .jsonl, .csv or .xlsx by the file's ending.", valueName: "file"))
     var ledger: String?
 
-    @Option(name: .customLong("ledger-summary"), help: ArgumentHelp("Write the ledger summed up per employee over the period, and per unit and day (staff, exempt, scheduled WFH share, submitted, ok, missing). .jsonl or .csv.", valueName: "file"))
+    @Option(name: .customLong("ledger-summary"), help: ArgumentHelp("Write the ledger summed up per employee over the period, and per unit and day (staff, exempt, scheduled WFH share, submitted, ok, missing). .jsonl, .csv or .xlsx.", valueName: "file"))
     var ledgerSummary: String?
 
     @Option(help: ArgumentHelp("The ledger's days, START..END (YYYY-MM-DD..YYYY-MM-DD). Default: the first to the last WFH day among the photos' days.", valueName: "start..end"))
@@ -197,7 +201,7 @@ struct LedgerOptions: ParsableArguments {
     func validate() throws {
         for (option, path) in [("--ledger", ledger), ("--ledger-summary", ledgerSummary)] {
             if let path, LedgerReport.Format(path: path) == nil {
-                throw ValidationError("\(option) \(path): the name must end in .jsonl or .csv")
+                throw ValidationError("\(option) \(path): the name must end in .jsonl, .csv or .xlsx")
             }
         }
     }

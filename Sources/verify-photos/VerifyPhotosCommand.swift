@@ -46,6 +46,10 @@ struct VerifyPhotosCommand: ParsableCommand {
         let found = try findPhotos(messages: messages)
         let items = found.items
         let chosenFormat = try chooseFormat(found: found, messages: messages)
+        // A workbook is a file, not text: standard output gets none (the report directory may).
+        let writesToStandardOutput = chosenFormat != .xlsx || report.output != nil
+        if !writesToStandardOutput && report.reportDir == nil { throw ConfigurationError(messages.workbookNeedsFile) }
+        if report.excel && chosenFormat != .csv { throw ConfigurationError(messages.excelNeedsCSV) }
         // An existing --output file is replaced only by a complete report (see `commit`).
         let textOutput = try report.output.map { path throws(OutputError) in try TextOutput(replacing: path) } ?? TextOutput()
         // Opened before any photo is read, so that a ledger that cannot be written stops the run at once.
@@ -58,18 +62,22 @@ struct VerifyPhotosCommand: ParsableCommand {
         }
         let color = textOutput.isTerminal && !report.noColor && getenv("NO_COLOR") == nil
         let makeWriter = { @Sendable in
-            makeReportWriter(chosenFormat, output: textOutput, messages: messages, color: color)
+            makeReportWriter(chosenFormat, output: textOutput, messages: messages, color: color, excelCSV: report.excel)
         }
         let progressLine = ProgressLine()
         let showProgress = TextOutput.standardErrorIsTerminal && items.count > 1 && !report.quiet
         var writers = [report.quiet ? AnyReportWriter(QuietReport(makeWriter)) : makeWriter()]
-        if showProgress && textOutput.isTerminal && ProgressLine.outputSharesTerminal {
+        // A workbook file is always written (an empty file is no workbook); --quiet leaves ok photos out.
+        if chosenFormat == .xlsx && report.quiet { writers = [AnyReportWriter(WorkbookReport(output: textOutput, messages: messages, onlyNeedingAttention: true))] }
+        if !writesToStandardOutput { writers = [] }
+        if showProgress && textOutput.isTerminal && ProgressLine.outputSharesTerminal && !writers.isEmpty {
             writers[0] = AnyReportWriter(ProgressClearingReport(writers[0], progress: progressLine))
         }
         var reports: ReportDirectory?
         if let reportDir = report.reportDir {
             do {
-                reports = try ReportDirectory(path: reportDir, startedAt: Int64(time(nil)), summaryFile: true)
+                reports = try ReportDirectory(path: reportDir, startedAt: Int64(time(nil)), summaryFile: true,
+                                              alsoAs: chosenFormat == .xlsx ? [.xlsx] : [])
             } catch {
                 throw ConfigurationError("--report-dir: \(error)")
             }
@@ -126,7 +134,7 @@ struct VerifyPhotosCommand: ParsableCommand {
             for line in messages.missingSubmissions(summary) { TextOutput.standardError(line + "\n") }
         }
         if let built = summary.ledger {
-            try writeLedger(built, to: ledgerOutputs)
+            try writeLedger(built, to: ledgerOutputs, messages: messages)
         }
         if let signal = StopSignal.number {
             TextOutput.standardError("verify-photos: " + messages.stopped(photos: summary.photos) + "\n")
@@ -195,13 +203,13 @@ struct VerifyPhotosCommand: ParsableCommand {
     /// Writes `--ledger` and `--ledger-summary` (opened as `outputs`, in that order) and puts
     /// them in place; a write that fails is an error (exit 2): the ledger is written whole from
     /// the state or the photos on every run, so the next run writes it again.
-    private func writeLedger(_ built: Ledger, to outputs: [TextOutput?]) throws {
+    private func writeLedger(_ built: Ledger, to outputs: [TextOutput?], messages: Messages) throws {
         for (index, output) in outputs.enumerated() {
             guard let output, let format = LedgerReport.Format(path: output.name) else { continue }
             if index == 0 {
-                LedgerReport.write(built, to: output, format: format)
+                LedgerReport.write(built, to: output, format: format, messages: messages)
             } else {
-                LedgerReport.writeSummary(built, to: output, format: format)
+                LedgerReport.writeSummary(built, to: output, format: format, messages: messages)
             }
             do {
                 try output.commit()
@@ -232,6 +240,9 @@ struct VerifyPhotosCommand: ParsableCommand {
             case "json": return .json
             case "csv": return .csv
             case "html", "htm": return .html
+            case "xlsx": return .xlsx
+            case "geojson": return .geojson
+            case "kml": return .kml
             default: throw ConfigurationError(messages.unknownOutputName(output))
             }
         }

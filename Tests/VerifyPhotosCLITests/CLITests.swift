@@ -354,7 +354,7 @@ extension CLITests {
     @Test func anOutputNameOfUnknownKindNeedsAFormat() throws {
         let folder = try TemporaryFolder()
         let photo = CLITests.fixture("ok-muntok-ii-dms.jpg")
-        for name in ["laporan.xlsx", "laporan", "laporan.txt"] {
+        for name in ["laporan.docx", "laporan", "laporan.txt"] {
             let run = try CLITests.run([CLITests.now, "--lang", "en", "--output", folder.path + "/" + name, photo])
             #expect(run.status == 2, "\(name)")
             #expect(run.stderr.contains(name) && run.stderr.contains(".jsonl") && run.stderr.contains(".csv")

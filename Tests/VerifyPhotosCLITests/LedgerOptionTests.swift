@@ -42,8 +42,8 @@ import Testing
     }
 
     @Test func aLedgerNameThatIsNeitherCSVNorJSONLinesIsRefused() throws {
-        let run = try CLITests.run([CLITests.now, "--ledger", "/tmp/ledger.xlsx"] + RosterOptionTests.staff + [Self.uploads])
-        #expect(run.status == 2 && run.stderr.contains(".jsonl or .csv"), "\(run.stderr)")
+        let run = try CLITests.run([CLITests.now, "--ledger", "/tmp/ledger.ods"] + RosterOptionTests.staff + [Self.uploads])
+        #expect(run.status == 2 && run.stderr.contains(".jsonl, .csv or .xlsx"), "\(run.stderr)")
         let period = try CLITests.run([CLITests.now, "--period", "2026-05-01..2026-04-01"] + RosterOptionTests.staff + [Self.uploads])
         #expect(period.status == 2)
     }

@@ -116,11 +116,24 @@ import Testing
                 case .json: render(results, JSONReport(output: output, messages: .english, asArray: true))
                 case .csv: render(results, CSVReport(output: output, messages: .english))
                 case .html: render(results, HTMLReport(output: output, messages: .english))
+                case .xlsx: render(results, WorkbookReport(output: output, messages: .english))
+                case .geojson: render(results, GeoJSONReport(output: output, messages: .english, tellsLeftOut: false))
+                case .kml: render(results, KMLReport(output: output, messages: .english, tellsLeftOut: false))
                 }
             }
-            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let text = format == .xlsx ? "" : try String(contentsOfFile: file, encoding: .utf8)
             let printed: [String]
             switch format {
+            case .xlsx:
+                let sheet = try XLSXFile(path: file).sheet(1)
+                printed = (2...(names.count + 1)).map { sheet.cell(row: $0, column: WorkbookReport.Column.path.rawValue)?.text ?? "" }
+            case .geojson:
+                let collection = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+                let features = try #require(collection["features"] as? [[String: Any]])
+                printed = features.map { ($0["properties"] as? [String: Any])?["path"] as? String ?? "" }
+            case .kml:
+                // Placemarks are named by the file name.
+                printed = try KMLDocument(data: Data(text.utf8)).placemarks.map { prefix + $0.name }
             case .jsonl:
                 printed = try text.split(separator: "\n").map { line in
                     try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["path"] as? String ?? ""

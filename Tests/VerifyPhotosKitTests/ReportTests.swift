@@ -70,6 +70,31 @@ import Testing
         #expect(CSVReport.cell(.null) == "")
     }
 
+    @Test func excelCSVUsesSemicolonsDecimalCommasAndKeepsTheNIPWhole() throws {
+        let excel = CSVDialect.excel
+        #expect(CSVReport.cell(.number(-2.0617), dialect: excel) == "-2,0617")
+        #expect(CSVReport.cell(.number(12), dialect: excel) == "12")
+        #expect(CSVReport.cell(.text("a;b"), dialect: excel) == "\"a;b\"")
+        #expect(CSVReport.cell(.text("a,b"), dialect: excel) == "a,b")
+        #expect(CSVReport.cell(.list(["no-gps", "no-capture-time"]), dialect: excel) == "\"no-gps;no-capture-time\"")
+        #expect(CSVReport.cell(.text("198503152010011002"), dialect: excel) == "\"=\"\"198503152010011002\"\"\"")
+        // Only the tool's own digit runs: text from a photo is never turned into a formula.
+        #expect(CSVReport.cell(.foreignText("198503152010011002"), dialect: excel) == "198503152010011002")
+        #expect(CSVReport.cell(.foreignText("=1+1\n"), dialect: excel) == "'=1+1\\x0a")
+        let folder = try TestPaths.temporaryFolder()
+        let path = folder.appendingPathComponent("e.csv").path
+        let output = try TextOutput(path: path)
+        var report = CSVReport(output: output, messages: en, dialect: excel)
+        report.write(result: result("ok-muntok-ii-dms.jpg"))
+        report.finish(BatchSummary())
+        try output.commit()
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF] + Array("path;status;reasons;".utf8)))
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text.hasSuffix("\r\n") && text.components(separatedBy: "\r\n").count == 3)
+        #expect(text.contains(";-2,0617;105,"), "\(text)")
+    }
+
     @Test func csvCellsHoldNoControlCharactersSoEveryRecordIsOneLine() throws {
         #expect(CSVReport.cell(.foreignText("a\u{1B}]8;;http://x\u{7}b\nc\r\nd")) == "a\\x1b]8;;http://x\\x07b\\x0ac\\x0d\\x0ad")
         #expect(CSVReport.cell(.foreignText("\u{202E}gpj.exe")) == "\\u{202E}gpj.exe")

@@ -1,10 +1,10 @@
 /// `--ledger FILE` and `--ledger-summary FILE`: the ledger as JSON Lines or CSV, chosen by the
-/// file's ending (`.jsonl`/`.ndjson` or `.csv`). Fields are named in English like the photo
+/// file's ending (`.jsonl`/`.ndjson` or `.csv`; `.xlsx` is written by `WorkbookReport`). Fields are named in English like the photo
 /// report's; values are codes (`ok`, `missing`) and numbers. The CSV neutralises text a
 /// spreadsheet could run, as the photo report does.
 public enum LedgerReport {
     public enum Format: Sendable {
-        case jsonl, csv
+        case jsonl, csv, xlsx
 
         /// The format a file name asks for; nil for another ending.
         public init?(path: String) {
@@ -12,6 +12,7 @@ public enum LedgerReport {
             switch name.split(separator: ".").last?.lowercased() {
             case "jsonl", "ndjson": self = .jsonl
             case "csv": self = .csv
+            case "xlsx": self = .xlsx
             default: return nil
             }
         }
@@ -26,8 +27,10 @@ public enum LedgerReport {
                                 "days_due", "submitted", "ok", "review", "flagged", "unreadable", "missing", "sent_when_not_due"]
 
     /// Writes one line per employee and day, a few thousand rows at a time (each batch made
-    /// and formatted on all cores), so that memory stays small for a large ledger.
-    public static func write(_ ledger: Ledger, to output: TextOutput, format: Format) {
+    /// and formatted on all cores), so that memory stays small for a large ledger. A workbook
+    /// (`.xlsx`) has its headers and words in the language of `messages`.
+    public static func write(_ ledger: Ledger, to output: TextOutput, format: Format, messages: Messages = Messages(language: .indonesian)) {
+        if format == .xlsx { return WorkbookReport.writeLedger(ledger, to: output, messages: messages) }
         let keys = ledger.sortedKeys
         if format == .csv { output.line(ledgerFields.joined(separator: ",")) }
         var start = 0
@@ -41,7 +44,8 @@ public enum LedgerReport {
     }
 
     /// Writes the per-employee and per-unit-and-day summary.
-    public static func writeSummary(_ ledger: Ledger, to output: TextOutput, format: Format) {
+    public static func writeSummary(_ ledger: Ledger, to output: TextOutput, format: Format, messages: Messages = Messages(language: .indonesian)) {
+        if format == .xlsx { return WorkbookReport.writeLedgerSummary(ledger, to: output, messages: messages) }
         let rows = ledger.rows  // built once for both kinds
         let employees = Ledger.employees(of: rows).map { e -> [FieldValue] in
             [.text("employee"), .text(e.nip), foreign(e.name), foreign(e.unit), .null, .null, .null, .null, .null, .null,
@@ -73,7 +77,7 @@ public enum LedgerReport {
     private static func line(_ values: [FieldValue], names: [String], format: Format) -> String {
         switch format {
         case .jsonl: JSONText.object(names: names, values: values)
-        case .csv: values.map(CSVReport.cell).joined(separator: ",")
+        case .csv, .xlsx: values.map(CSVReport.cell).joined(separator: ",")
         }
     }
 }

@@ -316,8 +316,8 @@ public struct Messages: Sendable {
 
     /// `--output` without `--format`, named so that the format cannot be told.
     public func unknownOutputName(_ path: String) -> String {
-        pick(id: "--output \(TerminalText.safe(path)): format laporan tidak dapat ditentukan dari nama berkas; gunakan akhiran .jsonl, .ndjson, .json atau .csv, atau pilih --format",
-             en: "--output \(TerminalText.safe(path)): cannot tell the report format from the file name; end it in .jsonl, .ndjson, .json or .csv, or give --format")
+        pick(id: "--output \(TerminalText.safe(path)): format laporan tidak dapat ditentukan dari nama berkas; gunakan akhiran .jsonl, .ndjson, .json, .csv, .xlsx, .geojson atau .kml, atau pilih --format",
+             en: "--output \(TerminalText.safe(path)): cannot tell the report format from the file name; end it in .jsonl, .ndjson, .json, .csv, .xlsx, .geojson or .kml, or give --format")
     }
 
     /// The list of `--files-from` could not be read.

@@ -150,9 +150,9 @@ struct SummaryLineReport: ReportWriter {
 }
 
 /// `--report-dir DIR`: the run's report as `DIR/YYYY-MM-DD-HHMMSS.jsonl`, `.csv` and `.html` (time
-/// in WIB), and with `summaryFile` its summary line as `.txt`. All are written under hidden
-/// temporary names and renamed into place only when complete, so a report is never seen
-/// half-written.
+/// in WIB), with `summaryFile` its summary line as `.txt`, and in each of `alsoAs` (`xlsx`) too.
+/// All are written under hidden temporary names and renamed into place only when complete, so
+/// a report is never seen half-written.
 ///
 /// Several runs may share the folder (a nightly run and a manual one, or one waiting for the
 /// state lock): each run's temporary names are its own (`.STAMP.KIND.tmp-PID-RANDOM`), and
@@ -169,13 +169,17 @@ public final class ReportDirectory {
     private let extensions: [String]
     /// What each kind of file is called in temporary names (`.STAMP.KIND.tmp-OWNER`).
     private static let kinds = ["jsonl", "csv", "html", "summary"]
+    /// Every kind a run may write, for recognising leftovers.
+    private static let leftoverKinds = kinds + ReportFormat.allCases.map(\.rawValue).filter { !kinds.contains($0) }
+    /// The further formats this run writes, after the fixed kinds.
+    private let alsoAs: [ReportFormat]
     /// A leftover untouched this long is stale even if a process with its pid exists (the pid
     /// may have been reused); no run leaves its report untouched for a day.
     static let staleAfterSeconds = 24 * 60 * 60
 
     /// Creates the folder if needed and opens this run's files in it; `summaryFile` adds the
-    /// `.txt` summary line.
-    public init(path: String, startedAt: Int64, summaryFile: Bool = false) throws(OutputError) {
+    /// `.txt` summary line, `alsoAs` a file in each of those formats (`.xlsx`).
+    public init(path: String, startedAt: Int64, summaryFile: Bool = false, alsoAs: [ReportFormat] = []) throws(OutputError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw OutputError(output: path, errno: errno)
         }
@@ -185,7 +189,9 @@ public final class ReportDirectory {
         self.folder = folder
         base = folder + stamp
         let owner = TextOutput.temporaryOwner()
-        let kinds = summaryFile ? ReportDirectory.kinds : ReportDirectory.kinds.filter { $0 != "summary" }
+        let alsoAs = alsoAs.filter { !ReportDirectory.kinds.contains($0.rawValue) }
+        self.alsoAs = alsoAs
+        let kinds = (summaryFile ? ReportDirectory.kinds : ReportDirectory.kinds.filter { $0 != "summary" }) + alsoAs.map(\.rawValue)
         extensions = kinds.map { $0 == "summary" ? "txt" : $0 }
         let temporaryPaths = kinds.map { "\(folder).\(stamp).\($0).tmp-\(owner)" }
         var opened: [TextOutput] = []
@@ -210,7 +216,11 @@ public final class ReportDirectory {
     public func writers(messages: Messages, onlyNew: Bool = false) -> [AnyReportWriter] {
         var writers = [AnyReportWriter(JSONReport(output: outputs[0], messages: messages)), AnyReportWriter(CSVReport(output: outputs[1], messages: messages)),
                        AnyReportWriter(HTMLReport(output: outputs[2], messages: messages))]
-        if outputs.count > 3 { writers.append(AnyReportWriter(SummaryLineReport(output: outputs[3], messages: messages, onlyNew: onlyNew))) }
+        let fixed = outputs.count - alsoAs.count
+        if fixed > 3 { writers.append(AnyReportWriter(SummaryLineReport(output: outputs[3], messages: messages, onlyNew: onlyNew))) }
+        for (format, output) in zip(alsoAs, outputs[fixed...]) {
+            writers.append(makeReportWriter(format, output: output, messages: messages, color: false))
+        }
         return writers
     }
 
@@ -276,7 +286,7 @@ public final class ReportDirectory {
     static func temporaryOwner(_ name: String) -> Int32? {
         let marker = ".tmp-"
         guard name.hasPrefix("."),
-              let kind = kinds.first(where: { name.contains(".\($0)\(marker)") }),
+              let kind = leftoverKinds.first(where: { name.contains(".\($0)\(marker)") }),
               let owner = name.split(separator: ".\(kind)\(marker)", omittingEmptySubsequences: false).last else { return nil }
         let parts = owner.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count <= 2, let pid = Int32(parts[0]), pid > 0,

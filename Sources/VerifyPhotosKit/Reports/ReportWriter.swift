@@ -73,15 +73,25 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case json
     /// One self-contained HTML page: summary, map, table with thumbnails (see `HTMLReport`).
     case html
+    /// An Excel workbook (a file, not text: needs `--output`).
+    case xlsx
+    /// A GeoJSON FeatureCollection of the photos with a position, for QGIS and geojson.io.
+    case geojson
+    /// KML placemarks styled by status, for Google Earth.
+    case kml
 }
 
 /// Creates the writer for a format.
+/// `excelCSV` writes CSV for Indonesian-locale Excel (`CSVDialect.excel`).
 public func makeReportWriter(_ format: ReportFormat, output: TextOutput, messages: Messages,
-                             color: Bool) -> AnyReportWriter {
+                             color: Bool, excelCSV: Bool = false) -> AnyReportWriter {
     switch format {
     case .jsonl: AnyReportWriter(JSONReport(output: output, messages: messages))
     case .json: AnyReportWriter(JSONReport(output: output, messages: messages, asArray: true))
-    case .csv: AnyReportWriter(CSVReport(output: output, messages: messages))
+    case .csv: AnyReportWriter(CSVReport(output: output, messages: messages, dialect: excelCSV ? .excel : .standard))
+    case .xlsx: AnyReportWriter(WorkbookReport(output: output, messages: messages))
+    case .geojson: AnyReportWriter(GeoJSONReport(output: output, messages: messages))
+    case .kml: AnyReportWriter(KMLReport(output: output, messages: messages))
     case .table: AnyReportWriter(TableReport(output: output, messages: messages, color: color))
     case .explain: AnyReportWriter(ExplanationReport(output: output, messages: messages, color: color))
     case .html: AnyReportWriter(HTMLReport(output: output, messages: messages))

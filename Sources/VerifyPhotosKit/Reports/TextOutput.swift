@@ -159,6 +159,18 @@ public final class TextOutput: @unchecked Sendable {
         }
     }
 
+    /// Writes bytes as they are (a binary report such as a workbook).
+    func write(bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, let stream, !bytes.isEmpty else { return }
+        if fwrite(bytes.baseAddress, 1, bytes.count, stream) < bytes.count { fail(errno) }
+    }
+
+    /// Records that the report could not be made (`reason`), as a write error would: later
+    /// writes are dropped and `commit` throws it.
+    func recordFailure(_ reason: String) {
+        if failure == nil { failure = OutputError(output: name, reason: reason) }
+    }
+
     public func line(_ text: String) {
         write(text)
         write("\n")
