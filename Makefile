@@ -1,7 +1,7 @@
 # verify-photos: see README.md. `make run` and `make test` do all set-up on a fresh Debian machine.
 PREFIX ?= /usr/local
 SWIFT ?= swift
-DEBIAN_PACKAGES = libexif-dev libjpeg62-turbo-dev zlib1g-dev libsqlite3-dev libssl-dev libheif-dev libxxhash-dev libxlsxwriter-dev pkg-config chromium
+DEBIAN_PACKAGES = libexif-dev libjpeg62-turbo-dev zlib1g-dev libsqlite3-dev libssl-dev libheif-dev libxxhash-dev libxlsxwriter-dev libtesseract-dev tesseract-ocr-eng tesseract-ocr-ind pkg-config chromium
 RELEASE_BIN = .build/release/verify-photos
 SHARED = ../shared
 
@@ -56,6 +56,8 @@ fixtures:
 	python3 scripts/make-fixtures.py
 	@if python3 -c 'import PIL' 2>/dev/null; then python3 scripts/make-reuse-fixtures.py; \
 	else echo "note: Pillow missing (pip install pillow): Fixtures/reuse/ left as committed"; fi
+	@if python3 -c 'import PIL' 2>/dev/null && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then python3 scripts/make-stamp-fixtures.py; \
+	else echo "note: Pillow or fonts-dejavu-core/fonts-liberation2 missing: Fixtures/stamps/ left as committed"; fi
 
 boundaries:
 	python3 scripts/embed-boundaries.py

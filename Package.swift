@@ -51,11 +51,16 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng", "tesseract-ocr-ind"])]
+        ),
         // libjpeg reports errors with longjmp, which Swift cannot catch: this shim does.
         .target(name: "CPhotoShim", dependencies: ["CJPEG"]),
         .target(
             name: "VerifyPhotosKit",
-            dependencies: ["CExif", "CPhotoShim", "CZlib", "CSQLite", "CCrypto", "CHeif", "CXXHash", "CXlsxWriter"]
+            dependencies: ["CExif", "CPhotoShim", "CZlib", "CSQLite", "CCrypto", "CHeif", "CXXHash", "CXlsxWriter", "CTesseract"]
         ),
         .executableTarget(
             name: "verify-photos",

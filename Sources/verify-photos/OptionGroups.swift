@@ -16,7 +16,7 @@ struct InputOptions: ParsableArguments {
 
 
     func validate() throws {
-        if null && filesFrom == nil { throw ValidationError("--null needs --files-from FILE") }
+        if null && filesFrom == nil { throw ValidationError(Settings.early.optionProblem(.needs("--null", "--files-from"))) }
     }
 }
 
@@ -57,6 +57,11 @@ struct RuleOptions: ParsableArguments {
           help: "Also decode each photo's main image and compare it with its EXIF thumbnail, to catch a picture swapped under its original thumbnail (edit sign thumbnail-differs). About 60 ms more per 12-megapixel photo.")
     var compareThumbnails = false
 
+    @Option(name: .customLong("read-stamps"),
+            help: ArgumentHelp("Read the date and place stamp printed on photos (OCR): always; missing: only photos whose EXIF lacks a usable position or capture time; never. Default: \(VerificationPolicy.defaults.readStamps.rawValue).",
+                               valueName: "always|missing|never"))
+    var readStamps: StampPolicy?
+
     @Option(name: .customLong("similarity-threshold"), parsing: .unconditional,
             help: "Largest Hamming distance (0-64) between the perceptual hashes of two photos that count as the same picture re-encoded or resized. Default: \(VerificationPolicy.defaults.similarityThreshold).")
     var similarityThreshold: Int?
@@ -65,8 +70,8 @@ struct RuleOptions: ParsableArguments {
     var now: String?
 
     func validate() throws {
-        if let toleranceMetres, !(toleranceMetres >= 0) { throw ValidationError("--tolerance-m must be 0 or more") }
-        if let similarityThreshold, !(0...64).contains(similarityThreshold) { throw ValidationError("--similarity-threshold must be 0 to 64") }
+        if let toleranceMetres, !(toleranceMetres >= 0) { throw ValidationError(Settings.early.optionProblem(.atLeastZero(["--tolerance-m"]))) }
+        if let similarityThreshold, !(0...64).contains(similarityThreshold) { throw ValidationError(Settings.early.optionProblem(.range("--similarity-threshold", 0, 64))) }
     }
 }
 
@@ -120,8 +125,8 @@ struct StateOptions: ParsableArguments {
 
 
     func validate() throws {
-        if onlyNew && state == nil { throw ValidationError("--only-new needs --state FILE") }
-        if settleSeconds < 0 || !(lockTimeout >= 0) { throw ValidationError("--settle-seconds and --lock-timeout must be 0 or more") }
+        if onlyNew && state == nil { throw ValidationError(Settings.early.optionProblem(.needs("--only-new", "--state"))) }
+        if settleSeconds < 0 || !(lockTimeout >= 0) { throw ValidationError(Settings.early.optionProblem(.atLeastZero(["--settle-seconds", "--lock-timeout"]))) }
     }
 }
 
@@ -150,14 +155,14 @@ struct StaffOptions: ParsableArguments {
     var maxHomeDistanceKm: Double?
 
     func validate() throws {
-        if let maxHomeDistanceKm, !(maxHomeDistanceKm > 0) { throw ValidationError("--max-home-distance-km must be more than 0") }
-        if schedule != nil && roster == nil { throw ValidationError("--schedule needs --roster FILE") }
-        if exemptPositions != nil && roster == nil { throw ValidationError("--exempt-positions needs --roster FILE") }
+        if let maxHomeDistanceKm, !(maxHomeDistanceKm > 0) { throw ValidationError(Settings.early.optionProblem(.moreThanZero("--max-home-distance-km"))) }
+        if schedule != nil && roster == nil { throw ValidationError(Settings.early.optionProblem(.needs("--schedule", "--roster"))) }
+        if exemptPositions != nil && roster == nil { throw ValidationError(Settings.early.optionProblem(.needs("--exempt-positions", "--roster"))) }
     }
 
     /// The plan these options describe, for `wfhDays` and the area's villages; a file that
     /// cannot be used is a `ConfigurationError` naming file, line and column.
-    func plan(wfhDays: Set<Weekday>, villages: Set<String>) throws -> StaffPlan {
+    func plan(wfhDays: Set<Weekday>, villages: Set<String>, messages: Messages) throws -> StaffPlan {
         var plan = StaffPlan()
         if let maxHomeDistanceKm { plan.maxHomeDistanceMetres = maxHomeDistanceKm * 1000 }
         do {
@@ -177,11 +182,11 @@ struct StaffOptions: ParsableArguments {
                 plan.roster = loaded
             }
         } catch let error as UploadPathError {
-            throw ConfigurationError(error.description)
+            throw ConfigurationError(messages.describe(error))
         } catch let error as HolidayFileError {
-            throw ConfigurationError(error.description)
+            throw ConfigurationError(messages.describe(error))
         } catch let error as RosterError {
-            throw ConfigurationError(error.description)
+            throw ConfigurationError(messages.describe(error))
         }
         return plan
     }
@@ -201,7 +206,7 @@ struct LedgerOptions: ParsableArguments {
     func validate() throws {
         for (option, path) in [("--ledger", ledger), ("--ledger-summary", ledgerSummary)] {
             if let path, LedgerReport.Format(path: path) == nil {
-                throw ValidationError("\(option) \(path): the name must end in .jsonl, .csv or .xlsx")
+                throw ValidationError(Settings.early.optionProblem(.ledgerName(option, path)))
             }
         }
     }
@@ -209,6 +214,8 @@ struct LedgerOptions: ParsableArguments {
     /// Whether a ledger file was asked for.
     var wanted: Bool { ledger != nil || ledgerSummary != nil }
 }
+
+extension StampPolicy: ExpressibleByArgument {}
 
 extension DateRange: ExpressibleByArgument {
     public init?(argument: String) {

@@ -7,7 +7,7 @@ struct Settings {
 
     init(_ command: VerifyPhotosCommand) throws {
         guard let chosen = Settings.language(command) else {
-            throw ConfigurationError("--lang must be id or en, not \(Settings.languageName(command))")
+            throw ConfigurationError(Messages(language: .indonesian).optionProblem(.language(Settings.languageName(command))))
         }
         messages = Messages(language: chosen)
 
@@ -22,6 +22,7 @@ struct Settings {
         policy.checksIntegrity = !rules.metadataOnly
         policy.comparesThumbnails = rules.compareThumbnails && !rules.metadataOnly
         if let threshold = rules.similarityThreshold { policy.similarityThreshold = threshold }
+        if let readStamps = rules.readStamps { policy.readStamps = readStamps }
 
         let boundary: Boundary
         do throws(BoundaryError) {
@@ -33,7 +34,7 @@ struct Settings {
         } catch {
             throw ConfigurationError(messages.describe(error))
         }
-        policy.staff = try command.staff.plan(wfhDays: policy.wfhDays, villages: boundary.villageNames)
+        policy.staff = try command.staff.plan(wfhDays: policy.wfhDays, villages: boundary.villageNames, messages: messages)
         verifier = PhotoVerifier(boundary: boundary, policy: policy)
     }
 
@@ -47,6 +48,22 @@ struct Settings {
         getenv("VERIFY_PHOTOS_LANG").map { String(cString: $0) } ?? "id"
     }
 
+    /// The language for messages before the options are parsed (the options' own checks):
+    /// the last `--lang X` or `--lang=X` before `--`, else `$VERIFY_PHOTOS_LANG`, else Indonesian.
+    static let early: Messages = {
+        var chosen: String?
+        var arguments = CommandLine.arguments.dropFirst()[...]
+        while let argument = arguments.popFirst(), argument != "--" {
+            if argument == "--lang" {
+                chosen = arguments.popFirst()
+            } else if argument.hasPrefix("--lang=") {
+                chosen = String(argument.dropFirst("--lang=".count))
+            }
+        }
+        let name = chosen ?? getenv("VERIFY_PHOTOS_LANG").map { String(cString: $0) } ?? "id"
+        return Messages(language: Language(argument: name) ?? .indonesian)
+    }()
+
     /// `--now` (ISO 8601 with offset or Z) for reproducible runs; the clock otherwise.
     static func now(_ text: String?) throws -> Int64 {
         guard let text else { return Int64(time(nil)) }
@@ -59,7 +76,7 @@ struct Settings {
             local.removeLast(6)
         }
         guard let time = LocalDateTime(exif: local) else {
-            throw ConfigurationError("--now must look like 2026-04-03T09:00:00+07:00, not \(text)")
+            throw ConfigurationError(Settings.early.optionProblem(.now(text)))
         }
         return time.secondsSinceEpoch - Int64(offset.seconds)
     }

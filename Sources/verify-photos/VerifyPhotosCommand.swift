@@ -37,7 +37,7 @@ struct VerifyPhotosCommand: ParsableCommand {
     var nightly: StateOptions
 
     func validate() throws {
-        if input.paths.isEmpty && input.filesFrom == nil { throw ValidationError("give at least one photo file or folder, or --files-from FILE") }
+        if input.paths.isEmpty && input.filesFrom == nil { throw ValidationError(Settings.early.optionProblem(.noPaths)) }
     }
 
     func run() throws {
@@ -75,11 +75,11 @@ struct VerifyPhotosCommand: ParsableCommand {
         }
         var reports: ReportDirectory?
         if let reportDir = report.reportDir {
-            do {
+            do throws(OutputError) {
                 reports = try ReportDirectory(path: reportDir, startedAt: Int64(time(nil)), summaryFile: true,
                                               alsoAs: chosenFormat == .xlsx ? [.xlsx] : [])
             } catch {
-                throw ConfigurationError("--report-dir: \(error)")
+                throw ConfigurationError(messages.reportDirectoryFailed(error))
             }
             writers += reports?.writers(messages: messages, onlyNew: nightly.onlyNew) ?? []
         }
@@ -101,7 +101,7 @@ struct VerifyPhotosCommand: ParsableCommand {
         run.ledgerPeriod = ledger.period
         let commitReport = {
             try textOutput.commit()
-            try commit(reports)
+            try commit(reports, messages: messages)
         }
         let summary: BatchSummary
         var stillUploading: [String] = []
@@ -152,7 +152,7 @@ struct VerifyPhotosCommand: ParsableCommand {
         do {
             try finder.checkExists(roots)
         } catch {
-            throw ConfigurationError("no such file or folder: \(error.path)")
+            throw ConfigurationError(messages.missingPath(error.path))
         }
         if let filesFrom = input.filesFrom {
             do {
@@ -196,7 +196,7 @@ struct VerifyPhotosCommand: ParsableCommand {
                 let detail = error.description.split(separator: ": ").last.map(String.init) ?? error.description
                 throw ConfigurationError(settings.messages.damagedState(statePath, detail: detail))
             }
-            throw ConfigurationError(error.description)
+            throw ConfigurationError(settings.messages.describe(error))
         }
     }
 
@@ -211,19 +211,19 @@ struct VerifyPhotosCommand: ParsableCommand {
             } else {
                 LedgerReport.writeSummary(built, to: output, format: format, messages: messages)
             }
-            do {
+            do throws(OutputError) {
                 try output.commit()
             } catch {
-                throw ConfigurationError(error.description)
+                throw ConfigurationError(messages.describe(error))
             }
         }
     }
 
-    private func commit(_ reports: ReportDirectory?) throws {
-        do {
+    private func commit(_ reports: ReportDirectory?, messages: Messages) throws {
+        do throws(OutputError) {
             try reports?.commit()
         } catch {
-            throw ConfigurationError("--report-dir: \(error)")
+            throw ConfigurationError(messages.reportDirectoryFailed(error))
         }
     }
 

@@ -1,6 +1,15 @@
 import ArgumentParser
 import VerifyPhotosKit
 
+// Tesseract (reading stamps) runs its OpenMP loops with 4 threads each, on every worker
+// thread: on a shared 2-core machine they only fight (measured: twice the CPU time, and a photo
+// without a stamp past its 10 s limit). libgomp reads OMP_THREAD_LIMIT once, when the process
+// starts, so the tool sets it and starts itself again, once, before doing anything else.
+if getenv("OMP_THREAD_LIMIT") == nil, setenv("OMP_THREAD_LIMIT", "1", 1) == 0 {
+    execv("/proc/self/exe", CommandLine.unsafeArgv)
+    // exec failed (no /proc): go on with OpenMP's own threads.
+}
+
 // A closed pipe (`verify-photos ... | head -1`) then fails the write with EPIPE, which the
 // report reports (exit 2, nothing marked as reported), instead of killing the process unseen.
 signal(SIGPIPE, SIG_IGN)
@@ -34,7 +43,7 @@ do {
 } catch let error as ConfigurationError {
     fail(error.description)
 } catch let error as OutputError {
-    fail(error.description)
+    fail(Messages(language: Settings.language(command) ?? .indonesian).describe(error))
 } catch let error as ExitCode {
     VerifyPhotosCommand.exit(withError: error)
 } catch {

@@ -93,7 +93,8 @@ import Testing
         let fields = ["path", "status", "reasons", "format", "latitude", "longitude", "altitude_m", "gps_accuracy_m",
                       "gps_time", "datetime_original", "offset_time", "captured_at", "inside", "distance_to_boundary_m",
                       "kecamatan", "desa", "located_in", "make", "model", "software", "error", "hint",
-                      "submitted_for", "nip", "name", "unit", "position", "duplicate_of", "duplicate_kind", "repeated_with", "edit_signs"]
+                      "submitted_for", "nip", "name", "unit", "position", "duplicate_of", "duplicate_kind", "repeated_with", "edit_signs",
+                      "position_source", "time_source", "stamp_text", "stamp_latitude", "stamp_longitude", "stamp_time"]
         for object in objects { #expect(Set(object.keys) == Set(fields)) }
         #expect(run.lines[0].hasPrefix("{\"path\":"))
         // By path inside Fixtures/ (the upload tree in Fixtures/uploads/ repeats file names).
@@ -111,7 +112,7 @@ import Testing
 
     @Test func csvHasAHeaderAndTheSameColumns() throws {
         let run = try CLITests.run([CLITests.now, "--format", "csv", CLITests.fixture("ok-muntok-ii-dms.jpg"), CLITests.fixture("hostile-strings.jpg")])
-        #expect(run.lines.first == "path,status,reasons,format,latitude,longitude,altitude_m,gps_accuracy_m,gps_time,datetime_original,offset_time,captured_at,inside,distance_to_boundary_m,kecamatan,desa,located_in,make,model,software,error,hint,submitted_for,nip,name,unit,position,duplicate_of,duplicate_kind,repeated_with,edit_signs")
+        #expect(run.lines.first == "path,status,reasons,format,latitude,longitude,altitude_m,gps_accuracy_m,gps_time,datetime_original,offset_time,captured_at,inside,distance_to_boundary_m,kecamatan,desa,located_in,make,model,software,error,hint,submitted_for,nip,name,unit,position,duplicate_of,duplicate_kind,repeated_with,edit_signs,position_source,time_source,stamp_text,stamp_latitude,stamp_longitude,stamp_time")
         #expect(run.lines[1].contains(",ok,,jpeg,-2.0617,105.164,12.5,,2026-04-17T02:15:05Z,2026-04-17T09:15:00,+07:00,2026-04-17T09:15:00+07:00,true,"))
         #expect(run.stdout.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
         #expect(run.stdout.contains("'+cmd|' /C calc'!A0"))
@@ -145,9 +146,9 @@ import Testing
         }
         #expect(!run.stdout.contains("\u{1B}"))  // no colour when not a terminal
         let indonesian = try CLITests.run([CLITests.now, "--format", "table", CLITests.fixtures])
-        #expect(indonesian.lines.last == "\(objects.count) foto: \(count("ok")) ok, \(count("review")) periksa, \(count("flagged")) ditandai, "
-                + "\(count("unreadable")) tak-terbaca. \(objects.count - count("ok")) perlu diperiksa orang: "
-                + "`verify-photos BERKAS` menjelaskan satu, `--format explain` semuanya; \(hints) memuat saran untuk pegawai")
+        #expect(indonesian.lines.last == "\(objects.count) foto: \(count("ok")) sesuai, \(count("review")) perlu diperiksa, "
+                + "\(count("flagged")) tidak sesuai, \(count("unreadable")) tidak terbaca. \(objects.count - count("ok")) foto perlu ditindaklanjuti petugas: "
+                + "`verify-photos BERKAS` menjelaskan satu foto, `--format explain` semuanya; \(hints) di antaranya memuat saran untuk pegawai")
     }
 
     @Test func explainGivesTheSupervisorTheWholeStory() throws {
@@ -202,9 +203,11 @@ import Testing
             (["--lang", "fr", CLITests.fixtures], "--lang"),
             (["--boundary", "/nonexistent/b.geojson", CLITests.fixtures], "/nonexistent/b.geojson"),
             (["--lang", "en", "--boundary", CLITests.fixture("ok-muntok-ii-dms.jpg"), CLITests.fixtures], "not valid GeoJSON"),
-            (["--boundary", CLITests.fixture("ok-muntok-ii-dms.jpg"), CLITests.fixtures], "bukan GeoJSON yang sah"),
-            ([CLITests.fixtures, "/nonexistent/folder"], "no such file or folder: /nonexistent/folder"),
-            ([], "at least one"),
+            (["--boundary", CLITests.fixture("ok-muntok-ii-dms.jpg"), CLITests.fixtures], "bukan GeoJSON yang valid"),
+            (["--lang", "en", CLITests.fixtures, "/nonexistent/folder"], "no such file or folder: /nonexistent/folder"),
+            ([CLITests.fixtures, "/nonexistent/folder"], "berkas atau folder tidak ada: /nonexistent/folder"),
+            (["--lang", "en"], "at least one"),
+            ([], "sedikitnya satu"),
             (["--no-such-option", CLITests.fixtures], "no-such-option"),
         ]
         for (arguments, message) in cases {
@@ -257,7 +260,7 @@ import Testing
         let elsewhere = try TemporaryFolder()  // not in the folder checked, where it would be a submission
         let binary = elsewhere.path + "/verify-photos"
         try FileManager.default.copyItem(atPath: CLITests.binary.path, toPath: binary)
-        let run = try CLITests.run([CLITests.now, "--format", "jsonl", folder.path], as: user, binary: URL(fileURLWithPath: binary))
+        let run = try CLITests.run([CLITests.now, "--lang", "en", "--format", "jsonl", folder.path], as: user, binary: URL(fileURLWithPath: binary))
         let objects = try CLITests.objects(run)
         #expect(run.status == 1)
         #expect(objects.map { URL(fileURLWithPath: $0["path"] as! String).lastPathComponent } == ["b.jpg", "c.jpg", "locked"])
@@ -344,11 +347,16 @@ extension CLITests {
 
     @Test(arguments: [["--tolerance-m", "-5"], ["--tolerance-m=-5"]])
     func aNegativeToleranceIsRefusedByName(option: [String]) throws {
-        let run = try CLITests.run(option + [CLITests.fixture("ok-muntok-ii-dms.jpg")])
+        let run = try CLITests.run(["--lang", "en"] + option + [CLITests.fixture("ok-muntok-ii-dms.jpg")])
         #expect(run.status == 2)
         #expect(run.stderr.contains("--tolerance-m must be 0 or more"), "\(run.stderr)")
         #expect(!run.stderr.contains("Missing value"))
         #expect(run.stdout.isEmpty)
+        // The option's own check speaks the language asked for, also when --lang comes later.
+        let indonesian = try CLITests.run(option + [CLITests.fixture("ok-muntok-ii-dms.jpg")])
+        #expect(indonesian.status == 2 && indonesian.stderr.contains("--tolerance-m harus 0 atau lebih"), "\(indonesian.stderr)")
+        let later = try CLITests.run(option + ["--lang=en", CLITests.fixture("ok-muntok-ii-dms.jpg")])
+        #expect(later.stderr.contains("--tolerance-m must be 0 or more"), "\(later.stderr)")
     }
 
     @Test func anOutputNameOfUnknownKindNeedsAFormat() throws {
@@ -393,7 +401,7 @@ extension CLITests {
         #expect(english.status == 0 && english.stdout.isEmpty)
         #expect(english.stderr == "verify-photos: 2 photos may still be uploading; left for the next run\n")
         let indonesian = try CLITests.run(arguments)
-        #expect(indonesian.stderr == "verify-photos: 2 foto mungkin masih diunggah; diperiksa pada putaran berikutnya\n")
+        #expect(indonesian.stderr == "verify-photos: 2 foto mungkin masih diunggah; diperiksa pada pemeriksaan berikutnya\n")
     }
 
     @Test func anEmptyFolderSaysNoPhotosWereFound() throws {

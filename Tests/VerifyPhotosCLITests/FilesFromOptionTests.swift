@@ -62,7 +62,12 @@ import Testing
         let missing = try CLITests.run(["--lang", "en", "--files-from", "/nonexistent/list.txt"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("/nonexistent/list.txt") && missing.stderr.contains("No such file"), "\(missing.stderr)")
-        let nullAlone = try CLITests.run(["--null", CLITests.fixtures])
+        let missingID = try CLITests.run(["--files-from", "/nonexistent/list.txt"])
+        #expect(missingID.status == 2)
+        #expect(missingID.stderr.contains("daftar berkas tidak dapat dibaca: berkas atau folder tidak ada"), "\(missingID.stderr)")
+        let nullAlone = try CLITests.run(["--lang", "en", "--null", CLITests.fixtures])
         #expect(nullAlone.status == 2 && nullAlone.stderr.contains("--null needs --files-from"), "\(nullAlone.stderr)")
+        let nullAloneID = try CLITests.run(["--null", CLITests.fixtures])
+        #expect(nullAloneID.status == 2 && nullAloneID.stderr.contains("--null hanya dapat dipakai bersama --files-from"), "\(nullAloneID.stderr)")
     }
 }

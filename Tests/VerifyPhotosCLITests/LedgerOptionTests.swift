@@ -42,8 +42,10 @@ import Testing
     }
 
     @Test func aLedgerNameThatIsNeitherCSVNorJSONLinesIsRefused() throws {
-        let run = try CLITests.run([CLITests.now, "--ledger", "/tmp/ledger.ods"] + RosterOptionTests.staff + [Self.uploads])
+        let run = try CLITests.run([CLITests.now, "--lang", "en", "--ledger", "/tmp/ledger.ods"] + RosterOptionTests.staff + [Self.uploads])
         #expect(run.status == 2 && run.stderr.contains(".jsonl, .csv or .xlsx"), "\(run.stderr)")
+        let indonesian = try CLITests.run([CLITests.now, "--ledger", "/tmp/ledger.ods"] + RosterOptionTests.staff + [Self.uploads])
+        #expect(indonesian.status == 2 && indonesian.stderr.contains("harus berakhiran .jsonl, .csv atau .xlsx"), "\(indonesian.stderr)")
         let period = try CLITests.run([CLITests.now, "--period", "2026-05-01..2026-04-01"] + RosterOptionTests.staff + [Self.uploads])
         #expect(period.status == 2)
     }

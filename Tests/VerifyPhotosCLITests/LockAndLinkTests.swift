@@ -85,10 +85,13 @@ import Testing
         let victim = work.path + "/victim.conf", state = work.path + "/state.db"
         try "precious\n".write(toFile: victim, atomically: false, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: state + ".lock", withDestinationPath: victim)
-        let run = try CLITests.run([CLITests.now, "--state", state, "--format", "jsonl", CLITests.fixture("ok-muntok-ii-dms.jpg")])
+        let run = try CLITests.run([CLITests.now, "--lang", "en", "--state", state, "--format", "jsonl", CLITests.fixture("ok-muntok-ii-dms.jpg")])
         #expect(run.status == 2)
         #expect(run.stderr.contains(state + ".lock") && run.stderr.contains("symbolic link"), "\(run.stderr)")
         #expect(run.stdout.isEmpty)
+        let indonesian = try CLITests.run([CLITests.now, "--state", state, "--format", "jsonl", CLITests.fixture("ok-muntok-ii-dms.jpg")])
+        #expect(indonesian.status == 2)
+        #expect(indonesian.stderr.contains("berkas kunci \(state).lock adalah tautan simbolik"), "\(indonesian.stderr)")
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
     }
 
@@ -98,7 +101,7 @@ import Testing
         let state = work.path + "/state.db"
         #expect(FileManager.default.createFile(atPath: state + ".lock", contents: nil, attributes: [.posixPermissions: 0o600]))
         #expect(chown(state + ".lock", 65534, 65534) == 0)  // nobody
-        let run = try CLITests.run([CLITests.now, "--state", state, "--format", "jsonl", CLITests.fixture("ok-muntok-ii-dms.jpg")])
+        let run = try CLITests.run([CLITests.now, "--lang", "en", "--state", state, "--format", "jsonl", CLITests.fixture("ok-muntok-ii-dms.jpg")])
         #expect(run.status == 2)
         #expect(run.stderr.contains(state + ".lock") && run.stderr.contains("another user"), "\(run.stderr)")
         #expect(run.stdout.isEmpty)
@@ -156,7 +159,7 @@ import Testing
         try first.waitForReport(in: reports, past: 0)
 
         // A second nightly run gives up on the lock; a plain run writes its own report.
-        let second = try CLITests.run(Array(arguments.dropLast()) + ["--lock-timeout", "0", photos.path])
+        let second = try CLITests.run(Array(arguments.dropLast()) + ["--lang", "en", "--lock-timeout", "0", photos.path])
         #expect(second.status == 2 && second.stderr.contains("another verify-photos run"), "\(second.stderr)")
         let third = try CLITests.run([CLITests.now, "--report-dir", reports, "--format", "jsonl", CLITests.fixture("ok-muntok-ii-dms.jpg")])
         #expect(third.status == 0, "\(third.stderr)")

@@ -117,10 +117,14 @@ import Testing
         let state = work.path + "/state.db"
         let holder = try LockAndLinkTests.LockHolder(state + ".lock")  // returns once flock(1) holds it
         defer { holder.release() }
-        let run = try CLITests.run(["--state", state, "--lock-timeout", "0.5", CLITests.fixture("ok-muntok-ii-dms.jpg")])
+        let run = try CLITests.run(["--lang", "en", "--state", state, "--lock-timeout", "0.5", CLITests.fixture("ok-muntok-ii-dms.jpg")])
         #expect(run.status == 2)
         #expect(run.stderr.contains("another verify-photos run"))
         #expect(run.stderr.contains("--lock-timeout"))
+        let indonesian = try CLITests.run(["--state", state, "--lock-timeout", "0.5", CLITests.fixture("ok-muntok-ii-dms.jpg")])
+        #expect(indonesian.status == 2)
+        #expect(indonesian.stderr.contains("pemeriksaan verify-photos lain") && indonesian.stderr.contains("--lock-timeout")
+                && indonesian.stderr.contains("basis data pemeriksaan"), "\(indonesian.stderr)")
     }
 
     @Test func quietPrintsNothingWhenAllIsWell() throws {
@@ -134,7 +138,9 @@ import Testing
     }
 
     @Test func optionsThatNeedAStateSaySo() throws {
-        let run = try CLITests.run(["--only-new", CLITests.fixtures])
+        let run = try CLITests.run(["--lang", "en", "--only-new", CLITests.fixtures])
         #expect(run.status == 2 && run.stderr.contains("--only-new needs --state"))
+        let indonesian = try CLITests.run(["--only-new", CLITests.fixtures])
+        #expect(indonesian.status == 2 && indonesian.stderr.contains("--only-new hanya dapat dipakai bersama --state"), "\(indonesian.stderr)")
     }
 }

@@ -42,12 +42,20 @@ import Testing
         let run = try CLITests.run([CLITests.now, "--lang", "en", "--format", "jsonl", "--output", "/dev/full"] + OutputFailureTests.photos)
         #expect(run.status == 2)
         #expect(run.stderr.contains("/dev/full") && run.stderr.contains("No space left on device"), "\(run.stderr)")
+        let indonesian = try CLITests.run([CLITests.now, "--format", "jsonl", "--output", "/dev/full"] + OutputFailureTests.photos)
+        #expect(indonesian.status == 2)
+        #expect(indonesian.stderr.contains("laporan tidak dapat ditulis ke /dev/full: disk penuh"), "\(indonesian.stderr)")
     }
 
     @Test func aClosedPipeExitsTwoNamingStandardOutput() throws {
-        let run = try OutputFailureTests.runIntoClosedPipe([CLITests.now, "--format", "jsonl"] + OutputFailureTests.photos)
+        let run = try OutputFailureTests.runIntoClosedPipe([CLITests.now, "--lang", "en", "--format", "jsonl"] + OutputFailureTests.photos)
         #expect(run.status == 2)
         #expect(run.stderr.contains("standard output") && run.stderr.contains("Broken pipe"), "\(run.stderr)")
+        // Under the default language the whole line is Indonesian, the system's words too.
+        let indonesian = try OutputFailureTests.runIntoClosedPipe([CLITests.now, "--format", "jsonl"] + OutputFailureTests.photos)
+        #expect(indonesian.status == 2)
+        #expect(indonesian.stderr.contains("keluaran standar") && indonesian.stderr.contains("saluran keluaran tertutup")
+                && !indonesian.stderr.contains("Broken pipe") && !indonesian.stderr.contains("cannot write"), "\(indonesian.stderr)")
     }
 
     @Test(arguments: ["full disk", "closed pipe"])

@@ -34,7 +34,7 @@ import Testing
         #expect(ok.styleURL == "#status-ok")
         let parts = ok.coordinates.split(separator: ",").compactMap { Double($0) }
         #expect(parts.count == 2 && abs(parts[0] - 105.164) < 0.01 && abs(parts[1] + 2.0617) < 0.001, "\(ok.coordinates)")
-        #expect(ok.description.contains("<b>OK</b>"))
+        #expect(ok.description.contains("<b>SESUAI</b>"))
         #expect(ok.when == "2026-04-17T09:15:00+07:00")
         let outside = try #require(document.placemarks.first { $0.name == "outside-palembang-mm.jpg" })
         #expect(outside.styleURL == "#status-flagged")

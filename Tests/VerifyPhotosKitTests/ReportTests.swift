@@ -158,7 +158,7 @@ import Testing
             #expect(app1.contains(expected), "missing: \(expected)")
         }
         #expect(explain("conflicting-duplicate-gps-latitude.jpg", id).contains("tag EXIF berulang, salinan 1 dari 2"))
-        #expect(explain("conflicting-xmp-date.jpg", id).contains("[CEK]   XMP 1: DateTimeOriginal 2026-04-23T09:15:00 (+07:00) — hari lain: 2026-04-23 (Kamis)"))
+        #expect(explain("conflicting-xmp-date.jpg", id).contains("[PERIKSA] XMP 1: DateTimeOriginal 2026-04-23T09:15:00 (+07:00) — hari lain: 2026-04-23 (Kamis)"))
         #expect(explain("ok-xmp-agrees-with-exif.jpg", en).contains("Other copies of the metadata agree (1)"))
         let offset = explain("invalid-capture-time-offset.jpg", en)
         #expect(offset.contains("  OffsetTimeOriginal    \"+-9:00\" (not valid)"))
@@ -220,7 +220,7 @@ import Testing
 
     @Test func explanationOfAStrippedPhotoSaysWhatToDo() {
         let id = self.id.explanation(of: result("no-exif-messenger.jpg")).joined(separator: "\n")
-        #expect(id.contains("DITANDAI"))
+        #expect(id.contains("Hasil: TIDAK SESUAI"))
         #expect(id.contains("WhatsApp"))
         #expect(id.contains("dokumen/berkas"))
         let en = self.en.explanation(of: result("no-gps.jpg")).joined(separator: "\n")

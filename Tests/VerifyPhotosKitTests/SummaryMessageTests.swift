@@ -18,8 +18,9 @@ import Testing
         summary.skippedFiles = 1
         #expect(en.summary(summary) == "4 photos: 1 ok, 1 review, 2 flagged, 0 unreadable; 1 hidden or system file skipped. "
                 + "3 need a person: `verify-photos FILE` explains one, `--format explain` all of them; 2 have a hint for the employee")
-        #expect(id.summary(summary) == "4 foto: 1 ok, 1 periksa, 2 ditandai, 0 tak-terbaca; 1 berkas tersembunyi atau berkas sistem dilewati. "
-                + "3 perlu diperiksa orang: `verify-photos BERKAS` menjelaskan satu, `--format explain` semuanya; 2 memuat saran untuk pegawai")
+        #expect(id.summary(summary) == "4 foto: 1 sesuai, 1 perlu diperiksa, 2 tidak sesuai, 0 tidak terbaca; 1 berkas tersembunyi atau berkas sistem dilewati. "
+                + "3 foto perlu ditindaklanjuti petugas: `verify-photos BERKAS` menjelaskan satu foto, `--format explain` semuanya; "
+                + "2 di antaranya memuat saran untuk pegawai")
     }
 
     @Test func whenAllIsWellNothingIsAsked() {

@@ -178,7 +178,7 @@ import Testing
         #expect(PhotoStatus(reasons: [.nearBoundary, .gpsTimeMismatch]) == .review)
         #expect(PhotoStatus(reasons: [.nearBoundary, .notWFHDay]) == .flagged)
         let reviewOnly: Set<ReasonCode> = [.nearBoundary, .gpsTimeMismatch, .conflictingMetadata, .invalidCaptureTime, .offsetMismatch,
-                                           .notInRoster, .noEmployee, .farFromHome, .impossibleTravel, .repeatedCoordinates, .edited]
+                                           .notInRoster, .noEmployee, .farFromHome, .impossibleTravel, .repeatedCoordinates, .edited, .stampOnly]
         for code in ReasonCode.allCases {
             #expect(PhotoStatus(reasons: [code]) == (reviewOnly.contains(code) ? .review : .flagged))
         }

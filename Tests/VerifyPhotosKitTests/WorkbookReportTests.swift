@@ -53,7 +53,7 @@ import Testing
         let column = { (c: WorkbookReport.Column) in c.rawValue }
         // Status in words, coloured (a fill in its style).
         let status = try #require(sheet.cell(row: 2, column: column(.status)))
-        #expect(status.text == "OK" && status.isString)
+        #expect(status.text == "SESUAI" && status.isString)
         #expect(book.style(status.style).fill != nil)
         // Position and distance are numbers.
         let latitude = try #require(sheet.cell(row: 2, column: column(.latitude)))
@@ -125,9 +125,9 @@ import Testing
         let rows = sheet.rowsAsText
         func row(_ label: String) -> [String]? { rows.first { $0.first == label } }
         #expect(row("Jumlah foto")?[1] == "5")
-        #expect(row("OK")?[1] == "2")
-        #expect(row("DITANDAI")?[1] == "2")
-        #expect(row("TAK-TERBACA")?[1] == "1")
+        #expect(row("SESUAI")?[1] == "2")
+        #expect(row("TIDAK SESUAI")?[1] == "2")
+        #expect(row("TIDAK TERBACA")?[1] == "1")
         #expect(row(id.reason(.noGPS))?[1] == "1" && row(id.reason(.noGPS))?[2] == "no-gps")
         #expect(row("Mentok")?[1] == "1" && row("Kelapa")?[1] == "1")
         #expect(row("di luar wilayah: Kota Palembang")?[1] == "1", "\(rows)")
@@ -179,8 +179,8 @@ import Testing
         try output.commit()
         let book = try XLSXFile(path: path)
         let photos = try book.sheet(1).rowsAsText.filter { !$0.isEmpty }
-        #expect(photos.count == 2 && photos[1].first == "DITANDAI", "\(photos)")
-        #expect(try book.sheet(2).rowsAsText.first { $0.first == "OK" }?[1] == "1")
+        #expect(photos.count == 2 && photos[1].first == "TIDAK SESUAI", "\(photos)")
+        #expect(try book.sheet(2).rowsAsText.first { $0.first == "SESUAI" }?[1] == "1")
     }
 
     @Test func theLedgerAloneIsAWorkbookToo() throws {

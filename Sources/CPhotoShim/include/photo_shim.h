@@ -76,6 +76,15 @@ int vp_rgb_scale_down(const uint8_t *pixels, int width, int height, size_t strid
 /// `message` and returns -1.
 int vp_jpeg_encode_rgb(const uint8_t *pixels, int width, int height, int quality,
                        uint8_t *out, size_t capacity, size_t *out_size, char *message, size_t message_size);
+/// Decodes the JPEG in `data` as greyscale for reading text printed on it: scaled by libjpeg's
+/// DCT scaling (M/8, the largest M from 1 to 8 whose longer side is at most `max_long_side`
+/// pixels; 1/8 when even that is larger), without printing anything. Refuses, before
+/// allocating any image memory, a JPEG whose declared width x height exceeds `max_pixels`;
+/// libjpeg's own memory is capped at `max_memory` bytes, at most 1000 scans are read, and a
+/// file that ends inside the image data is refused. Returns 0 on success (`image->pixels`,
+/// released with `vp_free`); otherwise fills `message` and returns -1 with `image->pixels` NULL.
+int vp_jpeg_decode_band(const uint8_t *data, size_t size, int max_long_side, uint64_t max_pixels,
+                        long max_memory, vp_gray_image *image, char *message, size_t message_size);
 
 /// Releases memory handed out by this shim.
 void vp_free(void *pointer);

@@ -13,10 +13,10 @@ extension Messages {
 
     func outcome(_ outcome: RuleOutcome) -> String {
         switch outcome {
-        case .pass: pick(id: "[ok]   ", en: "[ok]   ")
-        case .review: pick(id: "[CEK]  ", en: "[CHECK]")
-        case .fail: pick(id: "[GAGAL]", en: "[FAIL] ")
-        case .notJudged: pick(id: "[  -  ]", en: "[  -  ]")
+        case .pass: pick(id: "[SESUAI] ", en: "[ok]   ")
+        case .review: pick(id: "[PERIKSA]", en: "[CHECK]")
+        case .fail: pick(id: "[GAGAL]  ", en: "[FAIL] ")
+        case .notJudged: pick(id: "[  -  ]  ", en: "[  -  ]")
         }
     }
 
@@ -35,7 +35,7 @@ extension Messages {
         lines.append(pick(id: "Foto:  ", en: "Photo: ") + result.path)
         lines.append(pick(id: "Hasil: ", en: "Result: ") + status(verdict.status) + headline)
         if let error = result.error {
-            lines.append(pick(id: "Galat: ", en: "Error: ") + describe(error))
+            lines.append(pick(id: "Masalah: ", en: "Error: ") + describe(error))
         }
         lines += submissionLines(result.submission)
         guard let m = result.metadata else { return lines }
@@ -54,18 +54,18 @@ extension Messages {
         row(pick(id: "Kamera", en: "Camera"), [m.make, m.model].compactMap { $0 }.joined(separator: " ").nonEmpty)
         row(pick(id: "Perangkat lunak", en: "Software"), m.software)
         let gps = m.gps
-        row(pick(id: "Lintang, bujur", en: "Latitude, longitude"), gps.decodedPosition.map { "\(Messages.fixed($0.latitude, 6)), \(Messages.fixed($0.longitude, 6))" })
-        row(pick(id: "Ketinggian", en: "Altitude"), gps.altitude.map { "\(Messages.fixed($0, 1)) m" })
-        row(pick(id: "Akurasi GPS", en: "GPS accuracy"), gps.horizontalError.map { "±\(Messages.fixed($0, 1)) m" })
+        row(pick(id: "Lintang; bujur", en: "Latitude, longitude"), gps.decodedPosition.map { position(latitude: $0.latitude, longitude: $0.longitude) })
+        row(pick(id: "Ketinggian", en: "Altitude"), gps.altitude.map { "\(decimal($0, 1)) m" })
+        row(pick(id: "Akurasi GPS", en: "GPS accuracy"), gps.horizontalError.map { "±\(decimal($0, 1)) m" })
         row("GPSStatus", gps.status)
         row(pick(id: "Jam GPS (UTC)", en: "GPS time (UTC)"), gps.utcTimeISO8601)
         let unparsedOriginal = m.unparsedTimes.first { $0.tag == "DateTimeOriginal" }
-        var original = m.dateTimeOriginal.map(\.description) ?? unparsedOriginal.map { "\"\($0.raw)\" " + pick(id: "(tidak sah)", en: "(not a date)") }
+        var original = m.dateTimeOriginal.map(\.description) ?? unparsedOriginal.map { "\"\($0.raw)\" " + pick(id: "(tidak valid)", en: "(not a date)") }
         if let offset = m.offsetTimeOriginal { original = (original ?? "") + " (\(offset))" }
         row("DateTimeOriginal", original)
         if m.dateTimeOriginal == nil { row("CreateDate", m.createDate.map(\.description)) }
         for value in m.unparsedTimes + m.unparsedPositions where value.tag != "DateTimeOriginal" {
-            row(value.tag, "\"\(value.raw)\" " + pick(id: "(tidak sah)", en: "(not valid)"))
+            row(value.tag, "\"\(value.raw)\" " + pick(id: "(tidak valid)", en: "(not valid)"))
         }
         row("SubSecTimeOriginal", m.subSecTimeOriginal)
         if let t = verdict.captureTime {
@@ -74,10 +74,20 @@ extension Messages {
             case .dateTimeOriginal: source = t.recordedOffset == nil ? pick(id: "DateTimeOriginal, dianggap WIB", en: "DateTimeOriginal, taken as WIB") : "DateTimeOriginal"
             case .createDate: source = t.recordedOffset == nil ? pick(id: "CreateDate, dianggap WIB", en: "CreateDate, taken as WIB") : "CreateDate"
             case .gpsTime: source = pick(id: "dari jam GPS", en: "from the GPS clock")
+            case .stamp: source = t.recordedOffset == nil ? pick(id: "dari stempel pada foto, dianggap WIB", en: "from the stamp on the picture, taken as WIB")
+                                                          : pick(id: "dari stempel pada foto", en: "from the stamp on the picture")
             }
             row(pick(id: "Waktu diambil (WIB)", en: "Taken at (WIB)"), "\(t.wibISO8601), \(weekday(t.wib.date.weekday)) (\(source))")
         } else {
             row(pick(id: "Waktu diambil (WIB)", en: "Taken at (WIB)"), nil)
+        }
+
+        if let stamp = verdict.stamp {
+            row(pick(id: "Stempel pada foto", en: "Stamp on the picture"), result.stampText.map { "\"\($0)\"" })
+            row(pick(id: "Stempel: lintang, bujur", en: "Stamp: latitude, longitude"),
+                stamp.latitude.flatMap { lat in stamp.longitude.map { "\(lat.printed), \($0.printed)" } })
+            row(pick(id: "Stempel: waktu", en: "Stamp: time"), result.stampTimeText)
+            if !stamp.placeLines.isEmpty { row(pick(id: "Stempel: tempat", en: "Stamp: place"), stamp.placeLines.joined(separator: " | ")) }
         }
 
         if case .copiesAgree(let copies, _, let leftOut)? = verdict.check(.copiesAgree)?.rule,
@@ -89,7 +99,7 @@ extension Messages {
             }
             if leftOut {
                 lines.append("  \(self.outcome(.review)) " + pick(
-                    id: "lebih dari \(MetadataBlocks.maxCopies) blok EXIF atau XMP: sisanya tidak dibaca",
+                    id: "lebih dari \(MetadataBlocks.maxCopies) blok EXIF atau paket XMP: sisanya tidak dibaca",
                     en: "more than \(MetadataBlocks.maxCopies) EXIF blocks or XMP packets: the rest were not read"))
             }
         }
@@ -100,7 +110,7 @@ extension Messages {
             lines.append("  \(self.outcome(check.outcome)) \(sentence(check))")
         }
 
-        if let position = gps.decodedPosition {
+        if let position = gps.decodedPosition ?? (verdict.positionSource == .stamp ? verdict.stamp?.position : nil) {
             lines.append("")
             if let location = verdict.location {
                 if case .inside(let areaName) = location.place {
@@ -122,7 +132,7 @@ extension Messages {
         if verdict.status != .ok {
             lines.append("")
             lines.append(pick(
-                id: "Catatan: lokasi palsu dari aplikasi fake-GPS pada satu foto tampak seperti lokasi asli; hanya koordinat yang sama persis pada beberapa foto yang dikenali.",
+                id: "Catatan: lokasi palsu yang ditulis aplikasi GPS palsu (fake GPS) pada satu foto tampak seperti lokasi asli; yang dapat dikenali hanya koordinat yang sama persis pada beberapa foto.",
                 en: "Note: a position a fake-GPS app wrote into one photo looks like a real one; only exactly the same coordinates on several photos are recognised."))
         }
         return lines
@@ -163,7 +173,7 @@ extension Messages {
         case .xmp(let index): source = "XMP \(index)"
         }
         var values: [String] = []
-        if let p = copy.position { values.append("\(Messages.fixed(p.latitude, 6)), \(Messages.fixed(p.longitude, 6))") }
+        if let p = copy.position { values.append(position(latitude: p.latitude, longitude: p.longitude)) }
         if let t = copy.dateTimeOriginal { values.append("DateTimeOriginal \(t)" + (copy.offsetTimeOriginal.map { " (\($0))" } ?? "")) }
         if let t = copy.createDate { values.append("CreateDate \(t)") }
         if let t = copy.gpsTime { values.append(pick(id: "jam GPS ", en: "GPS time ") + iso8601UTC(t)) }
@@ -186,26 +196,28 @@ extension Messages {
         switch check.rule {
         case .hasPosition:
             return pick(id: "Foto memuat lokasi GPS: ", en: "Photo has a GPS position: ") + (check.outcome == .pass ? yes : no)
+                + (check.reason == .stampOnly ? stampStandsIn(position: true) : "")
         case .validPosition(let problem?):
-            return pick(id: "Lokasi GPS sah: tidak, ", en: "GPS position valid: no, ") + gpsProblem(problem)
+            return pick(id: "Lokasi GPS valid: tidak, ", en: "GPS position valid: no, ") + gpsProblem(problem)
         case .validPosition(nil):
-            return pick(id: "Lokasi GPS ada dan sah", en: "GPS position present and valid")
+            return pick(id: "Lokasi GPS ada dan valid", en: "GPS position present and valid")
         case .insideArea(let areaName, nil):
-            return pick(id: "Di dalam \(areaName): tidak dapat dinilai tanpa lokasi", en: "Inside \(areaName): cannot be judged without a position")
+            return pick(id: "Di dalam wilayah \(areaName): tidak dapat dinilai tanpa lokasi", en: "Inside \(areaName): cannot be judged without a position")
         case .insideArea(let areaName, let l?):
             let answer = l.inside ? yes : no + ", " + placePhrase(l.place)
-            let away = distance(l.distanceToBoundary) + pick(id: " dari batas", en: " from the boundary")
-            return pick(id: "Di dalam \(areaName): ", en: "Inside \(areaName): ") + "\(answer), \(away)"
+            let away = distance(l.distanceToBoundary) + pick(id: " dari batas wilayah", en: " from the boundary")
+            return pick(id: "Di dalam wilayah \(areaName): ", en: "Inside \(areaName): ") + "\(answer), \(away)"
         case .clearOfBoundary(let marginMetres, _):
             let margin = distance(marginMetres)
-            return pick(id: "Lebih dari \(margin) dari batas (data batas hanya akurat beberapa ratus meter)",
+            return pick(id: "Lebih dari \(margin) dari batas wilayah (data batas wilayah hanya akurat hingga beberapa ratus meter)",
                         en: "More than \(margin) from the boundary (the boundary data is accurate to a few hundred metres)")
         case .offshore(let areaName, let reachMetres):
             let reach = distance(reachMetres)
-            return pick(id: "Di laut dalam \(reach) dari pantai \(areaName), tanpa daratan lain yang lebih dekat (dermaga, rumah panggung): perlu diperiksa orang",
+            return pick(id: "Di laut dalam \(reach) dari pantai \(areaName), tanpa daratan lain yang lebih dekat (dermaga, rumah panggung): perlu diperiksa petugas",
                         en: "At sea within \(reach) of the coast of \(areaName), with no other land nearer (a jetty, a house on stilts): a person must check")
         case .hasCaptureTime:
             return pick(id: "Foto memuat waktu pengambilan: ", en: "Photo has a capture time: ") + (check.outcome == .pass ? yes : no)
+                + (check.reason == .stampOnly ? stampStandsIn(position: false) : "")
         case .requiredDate(let required, let captured):
             return pick(id: "Tanggal pengambilan \(required): ", en: "Capture date \(required): ") + "\(captured)"
         case .workFromHomeDay(let allowed, let captured):
@@ -214,12 +226,12 @@ extension Messages {
         case .policyStarted(let start, let captured):
             return pick(id: "Tidak sebelum kebijakan berlaku (\(start)): ", en: "Not before the policy started (\(start)): ") + "\(captured)"
         case .notInFuture:
-            return pick(id: "Tidak di masa depan", en: "Not in the future")
+            return pick(id: "Tidak di masa mendatang", en: "Not in the future")
         case .offsetMatchesPlace(let expected, let recorded):
             return pick(id: "Zona waktu kamera sesuai lokasi (\(expected)): tidak, kamera mencatat \(recorded); tanggal dinilai dari jam GPS bila ada",
                         en: "Camera time offset matches the place (\(expected)): no, the camera recorded \(recorded); the date is judged by the GPS clock when there is one")
         case .validTimes(let unparsed):
-            let rule = pick(id: "Setiap tanggal, jam dan zona waktu yang tertulis sah", en: "Every date, time and time offset written is valid")
+            let rule = pick(id: "Setiap tanggal, jam, dan zona waktu yang tercatat valid", en: "Every date, time and time offset written is valid")
             guard !unparsed.isEmpty else { return rule }
             return rule + ": " + no + ", " + unparsed.map { "\($0.tag) \"\($0.raw)\"" }.joined(separator: ", ")
         case .copiesAgree(let copies, _, _):
@@ -268,7 +280,7 @@ extension Messages {
         case .nearHome(let home, let distanceMetres, let limitMetres):
             let place: String
             switch home {
-            case .point(let latitude, let longitude): place = "\(Messages.fixed(latitude, 6)), \(Messages.fixed(longitude, 6))"
+            case .point(let latitude, let longitude): place = position(latitude: latitude, longitude: longitude)
             case .desa(let name): place = "Desa \(name)"
             }
             guard let distanceMetres else {
@@ -277,12 +289,12 @@ extension Messages {
             return pick(id: "Paling jauh \(distance(limitMetres)) dari domisili terdaftar (\(place)): ", en: "At most \(distance(limitMetres)) from the registered home (\(place)): ")
                 + distance(distanceMetres)
         case .plausibleTravel(let compared, let legs, let limitKmh):
-            let rule = pick(id: "Foto lain pegawai yang sama untuk hari yang sama (\(compared)) dapat dicapai dengan paling cepat \(Int(limitKmh)) km/jam: ",
-                            en: "The other photos of the same employee for the same day (\(compared)) could be reached at \(Int(limitKmh)) km/h at most: ")
+            let rule = pick(id: "Foto lain pegawai yang sama untuk hari yang sama (\(compared)) dapat dicapai dengan kecepatan paling tinggi \(number(Int(limitKmh))) km/jam: ",
+                            en: "The other photos of the same employee for the same day (\(compared)) could be reached at \(number(Int(limitKmh))) km/h at most: ")
             guard !legs.isEmpty else { return rule + yes }
             return rule + no + ", " + legs.map(travelLeg).joined(separator: "; ")
         case .notReused(let matches, let count, let threshold):
-            let rule = pick(id: "Gambar ini tidak dikirim pegawai lain atau untuk hari lain (sama persis, data gambar sama, atau mirip: jarak hash persepsi paling banyak \(threshold) dari 64 bit): ",
+            let rule = pick(id: "Gambar ini tidak dikirim pegawai lain atau untuk hari lain (sama persis, data gambar sama, atau mirip: jarak hash perseptual paling banyak \(threshold) dari 64 bit): ",
                             en: "The picture was not sent by another employee or for another day (the same file, the same image data, or alike: perceptual hashes at most \(threshold) of 64 bits apart): ")
             guard check.outcome != .notJudged else { return rule + pick(id: "tidak dapat dinilai (gambar tidak terbaca)", en: "cannot be judged (the picture could not be read)") }
             guard !matches.isEmpty else { return rule + yes }
@@ -296,13 +308,54 @@ extension Messages {
             let more = count > repeats.count ? pick(id: "; dan sedikitnya \(count - repeats.count) lainnya", en: "; and at least \(count - repeats.count) more") : ""
             return rule + no + ", " + repeats.map(coordinateRepeat).joined(separator: "; ") + more
         case .unedited(let signs, let compared):
-            let rule = pick(id: "Tidak ada tanda penyuntingan: ", en: "No sign of editing: ")
+            let rule = pick(id: "Tanpa tanda penyuntingan: ", en: "No sign of editing: ")
             let kept = signs.filter(\.sign.isKept)
             let unchecked = compared ? "" : pick(id: " (gambar kecil tidak dibandingkan dengan gambar utama: --compare-thumbnails)",
                                                  en: " (thumbnail not compared with the main image: --compare-thumbnails)")
             guard !kept.isEmpty else { return rule + yes + unchecked }
             return rule + no + ", " + kept.map { $0.explanation(in: language) }.joined(separator: "; ")
+        case .stampAgrees(let comparison):
+            let rule = pick(id: "Stempel pada foto sesuai dengan EXIF dan tempat yang disebutnya: ",
+                            en: "The stamp printed on the picture agrees with the EXIF data and the place it names: ")
+            return rule + (comparison.disagrees ? no : yes) + ", " + stampComparisonDetails(comparison).joined(separator: "; ")
         }
+    }
+
+    /// `; dinilai dari stempel pada foto (mudah dipalsukan)`.
+    private func stampStandsIn(position: Bool) -> String {
+        position ? pick(id: "; lokasi dibaca dari stempel yang tercetak pada foto (mudah dipalsukan)",
+                        en: "; the position is read from the stamp printed on the picture (easy to forge)")
+                 : pick(id: "; waktu dibaca dari stempel yang tercetak pada foto (mudah dipalsukan)",
+                        en: "; the time is read from the stamp printed on the picture (easy to forge)")
+    }
+
+    /// Both values of each comparison the stamp rule made.
+    private func stampComparisonDetails(_ c: StampComparison) -> [String] {
+        var parts: [String] = []
+        if let distanceMetres = c.distanceMetres, let exif = c.exifPosition, let stamp = c.stampPosition {
+            let both = "EXIF \(Messages.fixed(exif.latitude, 6)), \(Messages.fixed(exif.longitude, 6)); "
+                + pick(id: "stempel ", en: "stamp ") + "\(Messages.fixed(stamp.latitude, 6)), \(Messages.fixed(stamp.longitude, 6))"
+            parts.append(pick(id: "posisi \(both) berjarak \(distance(distanceMetres)) (batas \(distance(c.limitMetres)))",
+                              en: "positions \(both) are \(distance(distanceMetres)) apart (limit \(distance(c.limitMetres)))"))
+        }
+        if let difference = c.differenceSeconds, let exif = c.exifTime, let stamp = c.stampTime {
+            let stampText = c.stampDayOnly ? "\(stamp.wib.date)" : stamp.wibISO8601
+            if c.stampDayOnly {
+                parts.append(pick(id: "waktu EXIF \(exif.wibISO8601); stempel hanya tanggal \(stampText)",
+                                  en: "times EXIF \(exif.wibISO8601); stamp a date only, \(stampText)"))
+            } else {
+                parts.append(pick(id: "waktu EXIF \(exif.wibISO8601); stempel \(stampText): selisih \(duration(abs(difference))) (batas \(duration(c.limitSeconds)))",
+                                  en: "times EXIF \(exif.wibISO8601); stamp \(stampText): \(duration(abs(difference))) apart (limit \(duration(c.limitSeconds)))"))
+            }
+        }
+        for conflict in c.placeConflicts {
+            parts.append(pick(id: "stempel menyebut \(conflict.named), tetapi posisinya di \(conflict.found)",
+                              en: "the stamp names \(conflict.named), but the position is in \(conflict.found)"))
+        }
+        if c.checkedPlaces && c.placeConflicts.isEmpty {
+            parts.append(pick(id: "tempat yang disebut stempel memuat posisinya", en: "the place the stamp names holds the position"))
+        }
+        return parts
     }
 
     /// `sama persis dengan FILE (pegawai lain, 2026-04-10)`.
@@ -329,19 +382,19 @@ extension Messages {
         return repeated.otherPath + " (" + notes.joined(separator: ", ") + ")"
     }
 
-    /// `12,3 km dari FILE dalam 5 menit (148 km/jam lebih jauh dari galat GPS keduanya)`.
+    /// `12,3 km dari FILE dalam 5 menit (148 km/jam setelah dikurangi ketidakakuratan GPS kedua foto)`.
     private func travelLeg(_ leg: TravelLeg) -> String {
         let apart = leg.seconds == 0 ? pick(id: "pada detik yang sama", en: "in the same second")
             : pick(id: "dalam ", en: "within ") + duration(leg.seconds)
-        let speed = leg.speedKmh.map { " (\(Int($0.rounded())) " + pick(id: "km/jam setelah dikurangi galat GPS keduanya)", en: "km/h beyond both GPS errors)") } ?? ""
+        let speed = leg.speedKmh.map { " (\(decimal($0, 0)) " + pick(id: "km/jam setelah dikurangi ketidakakuratan GPS kedua foto)", en: "km/h beyond both GPS errors)") } ?? ""
         return distance(leg.distanceMetres) + pick(id: " dari ", en: " from ") + leg.otherPath + " " + apart + speed
     }
 
     func duration(_ seconds: Int64) -> String {
-        if seconds < 120 || (seconds < 7200 && seconds % 60 != 0) { return "\(seconds) " + pick(id: "detik", en: "seconds") }
+        if seconds < 120 || (seconds < 7200 && seconds % 60 != 0) { return "\(number(Int(seconds))) " + pick(id: "detik", en: "seconds") }
         if seconds < 7200 { return "\(seconds / 60) " + pick(id: "menit", en: "minutes") }
         if seconds < 172_800 { return "\(seconds / 3600) " + pick(id: "jam", en: "hours") }
-        return "\(seconds / 86_400) " + pick(id: "hari", en: "days")
+        return "\(number(Int(seconds / 86_400))) " + pick(id: "hari", en: "days")
     }
 
     /// `value` with `digits` decimals, without Foundation's formatters.

@@ -127,17 +127,6 @@ extension Messages {
         pick(id: "… dan \(number(count)) lagi", en: "… and \(number(count)) more")
     }
 
-    /// A whole number with the language's thousands separator: `1.000` / `1,000`.
-    func number(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out += pick(id: ".", en: ",") }
-            out.append(digit)
-        }
-        return (value < 0 ? "-" : "") + out
-    }
-
     /// A distance in whole kilometres, for the map's edge: `1.234 km`.
     func kilometres(_ metres: Double) -> String {
         guard metres.isFinite else { return "-" }

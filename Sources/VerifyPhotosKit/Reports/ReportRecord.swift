@@ -22,6 +22,7 @@ struct ReportRecord: Sendable {
         "gps_time", "datetime_original", "offset_time", "captured_at", "inside", "distance_to_boundary_m",
         "kecamatan", "desa", "located_in", "make", "model", "software", "error", "hint",
         "submitted_for", "nip", "name", "unit", "position", "duplicate_of", "duplicate_kind", "repeated_with", "edit_signs",
+        "position_source", "time_source", "stamp_text", "stamp_latitude", "stamp_longitude", "stamp_time",
     ]
 
     /// The record of `result`; `messages` words the `error` field.
@@ -77,6 +78,12 @@ struct ReportRecord: Sendable {
             text(duplicates.map(\.kind).min()?.rawValue),
             repeats.isEmpty ? .null : .list(repeats.map(\.otherPath)),
             editSigns.map { FieldValue.list($0) } ?? .null,
+            text(v.positionSource?.rawValue),
+            text(v.captureTime?.evidenceSource.rawValue),
+            foreign(result.stampText),
+            number(v.stamp?.latitude?.degrees, decimals: 8),
+            number(v.stamp?.longitude?.degrees, decimals: 8),
+            text(result.stampTimeText),
         ]
         fields = Array(zip(ReportRecord.fieldNames, values)).map { (name: $0.0, value: $0.1) }
     }

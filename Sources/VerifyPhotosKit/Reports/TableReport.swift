@@ -140,7 +140,7 @@ public struct TableReport: ReportWriter {
         if room >= placeFloor + reasonsFloor {
             share(room - placeFloor - reasonsFloor, among: [place, reasons], widths: &widths, natural: natural)
         } else {
-            // Narrower than their floors (80 columns with `TAK-TERBACA`): shared in proportion.
+            // Narrower than their floors (80 columns with `PERLU DIPERIKSA`): shared in proportion.
             widths[place] = max(1, room * placeFloor / max(1, placeFloor + reasonsFloor))
             widths[reasons] = max(1, room - widths[place])
         }

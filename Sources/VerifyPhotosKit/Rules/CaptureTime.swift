@@ -3,6 +3,8 @@ public enum CaptureTimeSource: String, Sendable, Codable {
     case dateTimeOriginal = "datetime_original"
     case createDate = "create_date"
     case gpsTime = "gps_time"
+    /// The date and time printed on the picture by a camera app, read by OCR.
+    case stamp
 }
 
 /// The moment a photo was taken, as judged: the camera's clock converted with its recorded

@@ -17,6 +17,9 @@ public enum EvidenceHint: String, Sendable, CaseIterable {
     case locationOff = "location-off"
     /// A position of exactly (0, 0) or status void: the phone had no GPS fix yet.
     case noFix = "no-fix"
+    /// The position or the time comes only from the stamp printed on the picture, which is easy
+    /// to forge: the original file, sent as a document, keeps the camera's own values.
+    case stampOnly = "stamp-only"
 
     /// The hint for a photo, or nil when its position is fine (or it is not a photo at all).
     public init?(metadata: PhotoMetadata?, path: String) {

@@ -23,12 +23,23 @@ public struct PhotoVerifier: Sendable {
         }
     }
 
-    /// Reads an opened file's metadata and, unless `--metadata-only`, fingerprints its picture.
+    /// Reads an opened file's metadata and, unless `--metadata-only`, fingerprints its picture;
+    /// reads its printed stamp when `--read-stamps` asks for it.
     func read(_ file: ReadOnlyFile) throws(PhotoError) -> PhotoReading {
         let metadata = try reader.read(file)
-        guard policy.checksIntegrity else { return PhotoReading(metadata: metadata, error: nil) }
-        return PhotoReading(metadata: metadata, error: nil,
-                            fingerprint: try? PhotoFingerprint.read(file, format: metadata.format, decodeMain: policy.comparesThumbnails))
+        var reading = PhotoReading(metadata: metadata, error: nil)
+        if policy.checksIntegrity {
+            reading.fingerprint = try? PhotoFingerprint.read(file, format: metadata.format, decodeMain: policy.comparesThumbnails)
+        }
+        reading.stamp = stamp(of: file, metadata: metadata)
+        return reading
+    }
+
+    /// The stamp printed on the photo, when the policy wants it read for this metadata
+    /// (`whole`: the file's bytes, when already in memory).
+    func stamp(of file: ReadOnlyFile, metadata: PhotoMetadata, whole: [UInt8]? = nil) -> StampReading? {
+        guard policy.wantsStamp(metadata), metadata.format == .jpeg else { return nil }
+        return policy.stampReader.read(file, whole: whole)
     }
 
     /// Reads and judges a photo held in memory (`bytes` are the whole file), reported under
@@ -39,6 +50,9 @@ public struct PhotoVerifier: Sendable {
         if policy.checksIntegrity, let metadata = reading.metadata {
             reading.fingerprint = try? PhotoFingerprint.of(bytes: bytes, format: metadata.format, decodeMain: policy.comparesThumbnails)
         }
+        if let metadata = reading.metadata, policy.wantsStamp(metadata), metadata.format == .jpeg {
+            reading.stamp = policy.stampReader.read(bytes: bytes)
+        }
         return result(path: path, reading: reading)
     }
 
@@ -48,7 +62,7 @@ public struct PhotoVerifier: Sendable {
         guard let metadata = reading.metadata else {
             return PhotoResult(path: path.description, metadata: nil, verdict: .unreadable, error: reading.error, submission: submission)
         }
-        var verdict = judge(metadata, path: path.description, submission: submission, fingerprint: reading.fingerprint)
+        var verdict = judge(metadata, path: path.description, submission: submission, fingerprint: reading.fingerprint, stamp: reading.stamp)
         var error: PhotoError?
         if let damage = metadata.imageDamage {
             verdict.status = .unreadable
@@ -64,12 +78,17 @@ public struct PhotoVerifier: Sendable {
         judge(metadata, path: path, submission: policy.staff.submission(for: PhotoPath(path)))
     }
 
-    func judge(_ metadata: PhotoMetadata, path: String, submission: Submission, fingerprint: PhotoFingerprint? = nil) -> Verdict {
+    func judge(_ metadata: PhotoMetadata, path: String, submission: Submission, fingerprint: PhotoFingerprint? = nil,
+               stamp stampReading: StampReading? = nil) -> Verdict {
         // Room for every check at once: a verdict's checks are large values, and regrowing the
         // array copies them all.
         var checks: [RuleCheck] = []
         checks.reserveCapacity(24)
-        checks += positionChecks(metadata.gps)
+        let parsedStamp = stampReading.map(\.parsed)
+        let stamp = parsedStamp?.isStamp == true ? parsedStamp : nil
+        // A stamp's position stands in for the EXIF position only when EXIF records none at all.
+        let stampPosition = metadata.gps.hasPositionTags ? nil : stamp?.position
+        checks += positionChecks(metadata.gps, stampPosition: stampPosition)
         let location = checks.lazy.compactMap { check -> Location? in
             if case .insideArea(_, let location) = check.rule { return location }
             return nil
@@ -84,7 +103,14 @@ public struct PhotoVerifier: Sendable {
         }
         let cameraUnparsed = metadata.unparsedTimes.contains(where: \.isCameraClock)
         // A camera clock in doubt gives way to the GPS clock, which the phone sets itself.
-        let captureTime = offsetCheck != nil || cameraUnparsed ? CaptureTime(metadata, preferGPSClock: true) : cameraTime
+        let exifTime = offsetCheck != nil || cameraUnparsed ? CaptureTime(metadata, preferGPSClock: true) : cameraTime
+        let stampTime = stamp.flatMap { CaptureTime(stamp: $0) }
+        // A stamp's time stands in only when EXIF records no time at all (not an unparsed one).
+        let stampTimeUsed = exifTime == nil && metadata.unparsedTimes.isEmpty && stampTime != nil
+        let captureTime = stampTimeUsed ? stampTime : exifTime
+        if stampTimeUsed {
+            checks.append(RuleCheck(.hasCaptureTime, .review, reason: .stampOnly))
+        }
         checks += dateChecks(captureTime, submittedFor: submission.submittedFor)
         if let offsetCheck { checks.append(offsetCheck) }
         checks.append(.pass(.validTimes(unparsed: metadata.unparsedTimes), unless: !metadata.unparsedTimes.isEmpty,
@@ -106,21 +132,60 @@ public struct PhotoVerifier: Sendable {
         } else {
             checks.append(RuleCheck(clocks, .notJudged))
         }
-        checks += staffChecks(submission, day: submission.submittedFor ?? captureTime?.wib.date, position: metadata.gps.position)
+        let judgedPosition = metadata.gps.position ?? stampPosition
+        if let stamp, let comparison = compare(stamp, exifPosition: metadata.gps.position, judgedPosition: judgedPosition,
+                                               location: location, exifTime: exifTime, stampTime: stampTime,
+                                               horizontalError: metadata.gps.horizontalError) {
+            checks.append(.pass(.stampAgrees(comparison), unless: comparison.disagrees, .stampMismatch))
+        }
+        checks += staffChecks(submission, day: submission.submittedFor ?? captureTime?.wib.date, position: judgedPosition)
         if policy.checksIntegrity {
             let signs = EditSigns(metadata, thumbnailDistance: fingerprint?.thumbnailToMainDistance)
             checks.append(.pass(.unedited(signs: signs.all, thumbnailCompared: fingerprint?.thumbnailToMainDistance != nil),
                                 unless: !signs.kept.isEmpty, .edited, outcome: .review))
         }
-        return Verdict(checks: checks, location: location, captureTime: captureTime,
-                       hint: EvidenceHint(metadata: metadata, path: path))
+        let stampUsed = stampPosition != nil || stampTimeUsed
+        var verdict = Verdict(checks: checks, location: location, captureTime: captureTime,
+                              hint: stampUsed ? .stampOnly : EvidenceHint(metadata: metadata, path: path))
+        verdict.stamp = parsedStamp
+        verdict.positionSource = metadata.gps.position != nil ? .exif : stampPosition != nil ? .stamp : nil
+        return verdict
+    }
+
+    /// The stamp against the EXIF position and time, and the places it names against the
+    /// judged position; nil when nothing could be compared.
+    private func compare(_ stamp: StampText, exifPosition: GeoPoint?, judgedPosition: GeoPoint?, location: Location?,
+                         exifTime: CaptureTime?, stampTime: CaptureTime?, horizontalError: Double?) -> StampComparison? {
+        var comparison = StampComparison(exifPosition: exifPosition, stampPosition: stamp.position, distanceMetres: nil,
+                                         limitMetres: policy.stampAgreementMetres + (horizontalError ?? 0),
+                                         exifTime: exifTime, stampTime: stampTime, differenceSeconds: nil,
+                                         limitSeconds: policy.maxClockSkewSeconds, stampDayOnly: stamp.clock == nil, placeConflicts: [])
+        if let exifPosition, let stampPosition = stamp.position {
+            comparison.distanceMetres = Geodesy.distance(exifPosition, stampPosition)
+        }
+        if let exifTime, let stampTime, exifTime.source != .stamp {
+            comparison.differenceSeconds = stampTime.utcSeconds - exifTime.utcSeconds
+        } else {
+            comparison.exifTime = nil
+        }
+        if judgedPosition != nil, let location, !stamp.places.isEmpty {
+            let (conflicts, checked) = boundary.placeConflicts(stamp.places, location: location)
+            comparison.placeConflicts = conflicts
+            comparison.checkedPlaces = checked
+        }
+        return comparison.compared ? comparison : nil
     }
 
     /// Where the photo was taken: a position at all, a valid one, inside the area and clear of
     /// its boundary (or just off its own coast).
-    private func positionChecks(_ gps: GPSReading) -> [RuleCheck] {
+    /// With no position tags at all, `stampPosition` (printed on the picture) is judged instead,
+    /// for a person to look at (`stamp-only`).
+    private func positionChecks(_ gps: GPSReading, stampPosition: GeoPoint? = nil) -> [RuleCheck] {
         let areaName = boundary.name
         guard gps.hasPositionTags else {
+            if let stampPosition {
+                return [RuleCheck(.hasPosition, .review, reason: .stampOnly)] + placeChecks(stampPosition, horizontalError: nil)
+            }
             return [RuleCheck(.hasPosition, .fail, reason: .noGPS),
                     RuleCheck(.insideArea(areaName: areaName, location: nil), .notJudged)]
         }
@@ -128,13 +193,19 @@ public struct PhotoVerifier: Sendable {
             return [RuleCheck(.validPosition(problem: gps.problem), .fail, reason: .invalidGPS),
                     RuleCheck(.insideArea(areaName: areaName, location: nil), .notJudged)]
         }
+        return [RuleCheck(.validPosition(problem: nil), .pass)] + placeChecks(position, horizontalError: gps.horizontalError)
+    }
+
+    /// Inside the area and clear of its boundary (or just off its own coast).
+    private func placeChecks(_ position: GeoPoint, horizontalError: Double?) -> [RuleCheck] {
+        let areaName = boundary.name
         let found = boundary.locate(position)
-        let margin = policy.toleranceMetres + (gps.horizontalError ?? 0)
+        let margin = policy.toleranceMetres + (horizontalError ?? 0)
         let near = found.distanceToBoundary < margin
         // A jetty or a house on stilts off the area's own coast: a person decides.
         let offshore = !near && !found.inside && found.place == .atSea && found.distanceToBoundary <= policy.offshoreReachMetres
             && !boundary.hasOtherLand(near: position, within: found.distanceToBoundary)
-        var checks = [RuleCheck(.validPosition(problem: nil), .pass)]
+        var checks: [RuleCheck] = []
         let inside = Rule.insideArea(areaName: areaName, location: found)
         checks.append(near || offshore ? RuleCheck(inside, .review, reason: .nearBoundary) : .pass(inside, unless: !found.inside, .outsideRegency))
         if offshore {

@@ -5,6 +5,8 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
     case noGPS = "no-gps"
     case invalidGPS = "invalid-gps"
     case noCaptureTime = "no-capture-time"
+    case stampOnly = "stamp-only"
+    case stampMismatch = "stamp-mismatch"
     case wrongDate = "wrong-date"
     case notWFHDay = "not-wfh-day"
     case beforePolicyStart = "before-policy-start"
@@ -27,7 +29,7 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
     /// Whether the reason alone makes a photo `flagged`; the others only ask for `review`.
     public var flags: Bool {
         switch self {
-        case .nearBoundary, .gpsTimeMismatch, .conflictingMetadata, .invalidCaptureTime, .offsetMismatch,
+        case .nearBoundary, .stampOnly, .gpsTimeMismatch, .conflictingMetadata, .invalidCaptureTime, .offsetMismatch,
              .notInRoster, .noEmployee, .farFromHome, .impossibleTravel,
              .repeatedCoordinates, .edited: false
         default: true

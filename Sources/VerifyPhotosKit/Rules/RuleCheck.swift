@@ -86,6 +86,9 @@ public enum Rule: Sendable, Equatable {
     /// The file shows no sign of an image or EXIF editor (`signs`: every sign found; only the
     /// kept ones count). `thumbnailCompared`: the main image was decoded to compare with the thumbnail.
     case unedited(signs: [EditSignFinding], thumbnailCompared: Bool)
+    /// The stamp printed on the picture agrees with the EXIF position and time, and the
+    /// kecamatan or kabupaten it names holds the judged position.
+    case stampAgrees(StampComparison)
 }
 
 /// Which rule a check is of, without its facts: a stable name for scripts and tests.
@@ -115,6 +118,7 @@ public enum RuleID: String, Sendable, CaseIterable {
     case notReused = "not-reused"
     case distinctCoordinates = "distinct-coordinates"
     case unedited
+    case stampAgrees = "stamp-agrees"
 }
 
 extension Rule {
@@ -145,6 +149,7 @@ extension Rule {
         case .notReused: .notReused
         case .distinctCoordinates: .distinctCoordinates
         case .unedited: .unedited
+        case .stampAgrees: .stampAgrees
         }
     }
 

@@ -12,6 +12,10 @@ public struct Verdict: Sendable, Equatable {
     public var captureTime: CaptureTime?
     /// What most likely happened to a missing or unusable position, to tell the employee.
     public var hint: EvidenceHint?
+    /// What the stamp printed on the picture says, when it was read (whether or not it is a stamp).
+    public var stamp: StampText?
+    /// Where the judged position came from: EXIF, or the stamp when EXIF has no position tags.
+    public var positionSource: EvidenceSource?
 
     /// The verdict the checks give: their reasons, and the status those reasons give.
     public init(checks: [RuleCheck], location: Location? = nil, captureTime: CaptureTime? = nil, hint: EvidenceHint? = nil) {

@@ -28,10 +28,41 @@ public struct VerificationPolicy: Sendable {
     /// picture swapped under its original EXIF thumbnail (`thumbnail-differs`). Costs about
     /// 60 ms a 12-megapixel JPEG, so it is off by default; the EXIF thumbnail is hashed always.
     public var comparesThumbnails = false
+    /// Which photos are read for a date-and-place stamp printed on the picture (`--read-stamps`):
+    /// by default only those whose EXIF lacks a usable position or capture time, so that photos
+    /// with EXIF GPS never pay for OCR.
+    public var readStamps = StampPolicy.missing
+    /// How far apart the EXIF position and a stamp's may be before they disagree
+    /// (`stamp-mismatch`), plus the photo's GPS error: stamps print the phone's own fix, often
+    /// rounded or taken a little earlier.
+    public var stampAgreementMetres = 1000.0
+    /// How OCR of stamps is bounded (the picture's size, the time per photo).
+    public var stampReader = StampReader()
     /// The current time (seconds since 1970 UTC), for `future-capture-time`.
     public var nowUTCSeconds: Int64
 
     public init(nowUTCSeconds: Int64) {
         self.nowUTCSeconds = nowUTCSeconds
+    }
+}
+
+/// Which photos are read for a printed stamp (`--read-stamps`).
+public enum StampPolicy: String, Sendable, CaseIterable {
+    /// Every JPEG photo, also to compare the stamp with the EXIF values (`stamp-mismatch`).
+    case always
+    /// Only photos without a usable EXIF position or capture time (the default).
+    case missing
+    /// None: no OCR at all.
+    case never
+}
+
+extension VerificationPolicy {
+    /// Whether a photo with this metadata is read for a stamp.
+    func wantsStamp(_ metadata: PhotoMetadata) -> Bool {
+        switch readStamps {
+        case .always: true
+        case .never: false
+        case .missing: metadata.gps.position == nil || CaptureTime(metadata) == nil
+        }
     }
 }

@@ -1,14 +1,77 @@
 import CSQLite
 
-/// Why the state database could not be used.
+/// Why the state database could not be used. `description` is English and stable (for logs
+/// and tests); `Messages.describe(_:)` words `problem` in the language a person reads.
 public struct StateError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String
     /// SQLite's extended result code, when SQLite refused (nil for other causes).
     public var sqliteCode: Int32?
+    /// What went wrong, for a message in another language; nil for an error known only by text.
+    public var problem: Problem?
 
     public init(description: String, sqliteCode: Int32? = nil) {
         self.description = description
         self.sqliteCode = sqliteCode
+    }
+
+    public init(_ problem: Problem, sqliteCode: Int32? = nil) {
+        self.init(description: problem.description, sqliteCode: sqliteCode)
+        self.problem = problem
+    }
+
+    /// A file kept beside the state, named in messages.
+    public enum FileRole: String, Sendable {
+        case lockFile = "lock file"
+        case crashNotes = "crash note file"
+    }
+
+    public enum Problem: Equatable, Sendable, CustomStringConvertible {
+        /// The lock or crash note file is a symbolic link.
+        case symbolicLink(FileRole, path: String)
+        case cannotOpen(FileRole, path: String, reason: String)
+        case cannotExamine(FileRole, path: String, reason: String)
+        case notRegularFile(FileRole, path: String)
+        case otherOwner(FileRole, path: String, uid: UInt32)
+        case hardLinks(FileRole, path: String, names: Int)
+        case cannotMakePrivate(FileRole, path: String, reason: String)
+        case cannotLock(path: String, reason: String)
+        /// Another run held the lock for `waitedSeconds`; `process` is its id when it noted one.
+        case locked(statePath: String, process: Int?, waitedSeconds: Int)
+        case stoppedWhileWaiting
+        /// The state's schema `version` is newer than the `known` one.
+        case newerSchema(path: String, version: Int, known: Int)
+        case cannotEmptyCrashNotes(reason: String)
+        /// SQLite could not open the database at `path`; its words.
+        case cannotOpenDatabase(path: String, message: String)
+
+        public var description: String {
+            switch self {
+            case .symbolicLink(let role, let path):
+                "the \(role.rawValue) \(path) is a symbolic link, which could make this run overwrite "
+                    + "another file; refusing to use it. Check who made it, remove it, and run again"
+            case .cannotOpen(let role, let path, let reason): "cannot open the \(role.rawValue) \(path): \(reason)"
+            case .cannotExamine(let role, let path, let reason): "cannot examine the \(role.rawValue) \(path): \(reason)"
+            case .notRegularFile(let role, let path):
+                "the \(role.rawValue) \(path) is not a regular file; refusing to use it. Remove it and run again"
+            case .otherOwner(let role, let path, let uid):
+                "the \(role.rawValue) \(path) belongs to another user (uid \(uid)), who could hold it and block every run; "
+                    + "refusing to use it. Remove it (the next run creates its own) and make sure only this user can write to its folder"
+            case .hardLinks(let role, let path, let names):
+                "the \(role.rawValue) \(path) has other hard links (\(names) names), so writing it would change another file; "
+                    + "refusing to use it. Remove it and run again"
+            case .cannotMakePrivate(let role, let path, let reason): "cannot make the \(role.rawValue) \(path) private (mode 0600): \(reason)"
+            case .cannotLock(let path, let reason): "cannot lock \(path): \(reason)"
+            case .locked(let statePath, let process, let waited):
+                "another verify-photos run\(process.map { " (process \($0))" } ?? "") is using the state \(statePath); "
+                    + "gave up after waiting \(waited) s (--lock-timeout)"
+            case .stoppedWhileWaiting: "stopped while waiting for another verify-photos run to release the state"
+            case .newerSchema(let path, let version, let known):
+                "the state \(path) was written by a newer verify-photos (schema \(version), this one "
+                    + "knows \(known)): run that version, or give --state a new file (every photo is then reported once more)"
+            case .cannotEmptyCrashNotes(let reason): "cannot empty the crash note file: \(reason)"
+            case .cannotOpenDatabase(let path, let message): "cannot open state database \(path): \(message)"
+            }
+        }
     }
 
     /// Whether the file is not a SQLite database or is corrupt (SQLITE_NOTADB, SQLITE_CORRUPT):
@@ -31,7 +94,7 @@ final class SQLiteDatabase {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "error \(status)"
             let code = db.map { sqlite3_extended_errcode($0) } ?? status
             if let db { sqlite3_close_v2(db) }
-            throw StateError(description: "cannot open state database \(path): \(message)", sqliteCode: code)
+            throw StateError(.cannotOpenDatabase(path: path, message: message), sqliteCode: code)
         }
         handle = db
     }

@@ -10,20 +10,19 @@ public final class StateLock {
     private let descriptor: Int32
 
     /// What `init` throws when `shouldStop` ended the wait (SIGINT or SIGTERM).
-    public static let stoppedWhileWaiting = StateError(
-        description: "stopped while waiting for another verify-photos run to release the state")
+    public static let stoppedWhileWaiting = StateError(.stoppedWhileWaiting)
 
     /// Takes the lock, waiting up to `timeout` seconds for another run to release it and
     /// giving up at once when `shouldStop` says so (checked about ten times a second).
     public init(statePath: String, timeout: Double, shouldStop: () -> Bool = { false }) throws(StateError) {
         let path = statePath + ".lock"
-        let fd = try PrivateFile.open(path, role: "lock file")
+        let fd = try PrivateFile.open(path, role: .lockFile)
         let start = StateLock.monotonicSeconds()
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let failure = errno
             guard failure == EWOULDBLOCK || failure == EINTR else {
                 close(fd)
-                throw StateError(description: "cannot lock \(path): \(ReadOnlyFile.describe(errno: failure))")
+                throw StateError(.cannotLock(path: path, reason: ReadOnlyFile.describe(errno: failure)))
             }
             if shouldStop() {
                 close(fd)
@@ -33,8 +32,7 @@ public final class StateLock {
             guard waited < timeout else {
                 let holder = StateLock.holder(fd)
                 close(fd)
-                throw StateError(description: "another verify-photos run\(holder) is using the state \(statePath); "
-                                 + "gave up after waiting \(Int(waited)) s (--lock-timeout)")
+                throw StateError(.locked(statePath: statePath, process: holder, waitedSeconds: Int(waited)))
             }
             usleep(100_000)  // a signal ends the sleep early
         }
@@ -56,10 +54,10 @@ public final class StateLock {
         return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
-    private static func holder(_ fd: Int32) -> String {
+    private static func holder(_ fd: Int32) -> Int? {
         var buffer = [UInt8](repeating: 0, count: 32)
         let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         let text = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self).trimmingSpaces : ""
-        return Int(text).map { " (process \($0))" } ?? ""
+        return Int(text)
     }
 }

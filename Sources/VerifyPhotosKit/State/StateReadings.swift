@@ -248,6 +248,12 @@ public struct StateReadings: ResultSource {
             return finish(FreshReadings.verify(item, with: verifier, slot: slot))
         case .cached(let path, let file, let json, let sha256, let stamp):
             if let reading = VerificationState.decodeReading(json) {
+                // Recorded without the stamp this run reads (--read-stamps never, or an earlier
+                // version): the photo is read for its stamp once, and the reading kept.
+                if reading.stamp == nil, let metadata = reading.metadata, metadata.format == .jpeg, verifier.policy.wantsStamp(metadata) {
+                    let known = Known(sha256: sha256, readingJSON: json, reportedIn: stamp.reportedIn)
+                    return examine(path, file, known: known, slot: slot, verifier: verifier, now: now, crashers: crashers)
+                }
                 return finish(verifier.result(path: path, reading: reading))
             }
             // Recorded by a version whose readings this one cannot decode: read the photo again.
@@ -293,8 +299,10 @@ public struct StateReadings: ResultSource {
                     sha256 = try hash.digest(of: opened)
                 }
                 let fingerprint = { digests.map { $0.fingerprint(decodeMain: decodeMain, file: opened) } }
+                let whole = digests.flatMap { $0.isWhole ? $0.bytes : nil }
                 if let known, known.sha256 == sha256, let json = known.readingJSON, var stored = VerificationState.decodeReading(json) {
                     if stored.metadata != nil && stored.fingerprint == nil { stored.fingerprint = fingerprint() }
+                    if stored.stamp == nil, let metadata = stored.metadata { stored.stamp = verifier.stamp(of: opened, metadata: metadata, whole: whole) }
                     reading = stored
                     how = .sameContent
                 } else if let signal = crashers[sha256] {
@@ -303,7 +311,8 @@ public struct StateReadings: ResultSource {
                 } else {
                     TestCrashHook.trapIfAsked(path)
                     let metadata = try verifier.reader.read(opened)
-                    reading = PhotoReading(metadata: metadata, error: nil, fingerprint: fingerprint())
+                    reading = PhotoReading(metadata: metadata, error: nil, fingerprint: fingerprint(),
+                                           stamp: verifier.stamp(of: opened, metadata: metadata, whole: whole))
                 }
             } catch {
                 reading = PhotoReading(metadata: nil, error: error)

@@ -104,8 +104,7 @@ enum StateSchema {
     static func migrate(_ database: SQLiteDatabase, path: String) throws(StateError) {
         let version = try database.userVersion()
         guard version <= current else {
-            throw StateError(description: "the state \(path) was written by a newer verify-photos (schema \(version), this one "
-                             + "knows \(current)): run that version, or give --state a new file (every photo is then reported once more)")
+            throw StateError(.newerSchema(path: path, version: version, known: current))
         }
         for next in (version + 1)..<(current + 1) {
             try database.transaction { () throws(StateError) in

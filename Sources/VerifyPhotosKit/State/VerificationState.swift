@@ -344,7 +344,7 @@ public final class VerificationState {
     /// Opens the crash note file (created private, mode 0600), refusing a link planted at its
     /// name or a file another user could write, as `StateLock` does for the lock file.
     private static func openCrashNotes(_ path: String) throws(StateError) -> Int32 {
-        try PrivateFile.open(path, role: "crash note file", append: true)
+        try PrivateFile.open(path, role: .crashNotes, append: true)
     }
 
     /// Turns the notes a crashed run left into `in_flight` marks, then empties the file. A
@@ -371,7 +371,7 @@ public final class VerificationState {
             }
         }
         if ftruncate(crashNotes, 0) != 0 {
-            throw StateError(description: "cannot empty the crash note file: \(ReadOnlyFile.describe(errno: errno))")
+            throw StateError(.cannotEmptyCrashNotes(reason: ReadOnlyFile.describe(errno: errno)))
         }
     }
 }

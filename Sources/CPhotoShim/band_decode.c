@@ -1,0 +1,147 @@
+/* Greyscale JPEG decoding at a bounded size for reading printed stamps (see vp_jpeg_decode_band). */
+#include "photo_shim.h"
+
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jpeglib.h>
+#include <jerror.h>
+
+/* A hostile progressive JPEG can hold thousands of tiny scans, each a pass over the image. */
+enum { BAND_MAX_SCANS = 1000 };
+
+typedef struct {
+    struct jpeg_error_mgr pub;
+    jmp_buf jump;
+    int ended_early;
+    int too_many_scans;
+} band_error;
+
+/* Everything libjpeg and the error path touch, in the caller's frame (valid after longjmp). */
+typedef struct {
+    struct jpeg_decompress_struct cinfo;
+    band_error err;
+    struct jpeg_progress_mgr progress;
+    uint8_t *pixels;
+} band_decoder;
+
+static void band_error_exit(j_common_ptr cinfo) {
+    longjmp(((band_error *)cinfo->err)->jump, 1);
+}
+
+/* Never prints. Remembers a premature end of the data, which libjpeg only warns about. */
+static void band_emit_message(j_common_ptr cinfo, int msg_level) {
+    band_error *err = (band_error *)cinfo->err;
+    if (msg_level < 0) {
+        err->pub.num_warnings++;
+        if (err->pub.msg_code == JWRN_JPEG_EOF) err->ended_early = 1;
+    }
+}
+
+static void band_output_message(j_common_ptr cinfo) { (void)cinfo; }
+
+static void band_progress(j_common_ptr cinfo) {
+    if (cinfo->is_decompressor && ((j_decompress_ptr)cinfo)->input_scan_number > BAND_MAX_SCANS) {
+        ((band_error *)cinfo->err)->too_many_scans = 1;
+        ERREXIT(cinfo, JERR_NOT_COMPILED);  /* any error: the message is replaced below */
+    }
+}
+
+/* The largest M in 1..8 for which a side of `long_side` pixels scaled by M/8 stays within
+   `max_long_side` (1 when even 1/8 is larger). */
+static unsigned int band_scale_num(unsigned int long_side, int max_long_side) {
+    unsigned int limit = max_long_side > 0 ? (unsigned int)max_long_side : 1;
+    for (unsigned int num = 8; num > 1; num--) {
+        if (((uint64_t)long_side * num + 7) / 8 <= limit) return num;
+    }
+    return 1;
+}
+
+__attribute__((noinline))
+static int decode_band(band_decoder *const d, const uint8_t *data, size_t size, int max_long_side,
+                       uint64_t max_pixels, long max_memory, vp_gray_image *image,
+                       char *message, size_t message_size) {
+    struct jpeg_decompress_struct *const cinfo = &d->cinfo;
+    cinfo->err = jpeg_std_error(&d->err.pub);
+    d->err.pub.error_exit = band_error_exit;
+    d->err.pub.emit_message = band_emit_message;
+    d->err.pub.output_message = band_output_message;
+    if (setjmp(d->err.jump)) {
+        char text[JMSG_LENGTH_MAX];
+        if (d->err.too_many_scans) {
+            snprintf(text, sizeof text, "more than %d scans", BAND_MAX_SCANS);
+        } else {
+            (*cinfo->err->format_message)((j_common_ptr)cinfo, text);
+        }
+        if (message && message_size > 0) snprintf(message, message_size, "%s", text);
+        jpeg_destroy_decompress(cinfo);
+        free(d->pixels);
+        d->pixels = NULL;
+        return -1;
+    }
+    jpeg_create_decompress(cinfo);
+    if (max_memory > 0) cinfo->mem->max_memory_to_use = max_memory;
+    d->progress.progress_monitor = band_progress;
+    cinfo->progress = &d->progress;
+    jpeg_mem_src(cinfo, data, (unsigned long)size);
+    jpeg_read_header(cinfo, TRUE);
+
+    image->source_width = (int)cinfo->image_width;
+    image->source_height = (int)cinfo->image_height;
+    uint64_t declared = (uint64_t)cinfo->image_width * (uint64_t)cinfo->image_height;
+    if (declared == 0 || declared > max_pixels) {
+        if (message && message_size > 0)
+            snprintf(message, message_size, "image of %u x %u pixels is larger than the limit of %llu pixels",
+                     cinfo->image_width, cinfo->image_height, (unsigned long long)max_pixels);
+        jpeg_destroy_decompress(cinfo);
+        return -1;
+    }
+    unsigned int long_side = cinfo->image_width > cinfo->image_height ? cinfo->image_width : cinfo->image_height;
+    cinfo->scale_num = band_scale_num(long_side, max_long_side);
+    cinfo->scale_denom = 8;
+    cinfo->out_color_space = JCS_GRAYSCALE;
+    cinfo->dct_method = JDCT_ISLOW;
+    cinfo->do_fancy_upsampling = FALSE;
+    cinfo->do_block_smoothing = FALSE;
+    jpeg_calc_output_dimensions(cinfo);
+
+    jpeg_start_decompress(cinfo);
+    size_t width = cinfo->output_width, height = cinfo->output_height;
+    if (cinfo->output_components != 1 || width == 0 || height == 0) {
+        ERREXIT(cinfo, JERR_CONVERSION_NOTIMPL);
+    }
+    d->pixels = malloc(width * height);
+    if (!d->pixels) ERREXIT1(cinfo, JERR_OUT_OF_MEMORY, 0);
+    while (cinfo->output_scanline < cinfo->output_height) {
+        JSAMPROW row = d->pixels + (size_t)cinfo->output_scanline * width;
+        if (jpeg_read_scanlines(cinfo, &row, 1) != 1) break;
+        if (d->err.ended_early) break;
+    }
+    if (d->err.ended_early || cinfo->output_scanline < cinfo->output_height) {
+        if (message && message_size > 0) snprintf(message, message_size, "the image data ends early (truncated file)");
+        jpeg_destroy_decompress(cinfo);
+        free(d->pixels);
+        d->pixels = NULL;
+        return -1;
+    }
+    jpeg_abort_decompress(cinfo);
+    jpeg_destroy_decompress(cinfo);
+    image->width = (int)width;
+    image->height = (int)height;
+    image->pixels = d->pixels;
+    return 0;
+}
+
+int vp_jpeg_decode_band(const uint8_t *data, size_t size, int max_long_side, uint64_t max_pixels,
+                        long max_memory, vp_gray_image *image, char *message, size_t message_size) {
+    band_decoder decoder;
+    memset(&decoder, 0, sizeof decoder);
+    memset(image, 0, sizeof *image);
+    if (!data || size == 0) {
+        if (message && message_size > 0) snprintf(message, message_size, "no data");
+        return -1;
+    }
+    return decode_band(&decoder, data, size, max_long_side, max_pixels, max_memory, image, message, message_size);
+}
