@@ -9,7 +9,7 @@ Positions were chosen against boundaries/ (distances checked with shapely and ge
   Muntok (Kec. Mentok)                 105.1640, -2.0617   inside, ~993 m from the coast
   Jebus / Kelapa                        inside, kilometres from any edge
   land border with Kabupaten Bangka    105.7144, -1.9621; points 111 m, 332 m, 443 m away
-  Kota Pangkal Pinang                  106.1133, -2.1316   outside, ~36.9 km
+  Kota Pangkalpinang                   106.1133, -2.1316   outside, ~36.9 km
   Kota Palembang                       104.7458, -2.9761   outside, ~107 km
   Bangka Strait                        105.0000, -2.2500   at sea, ~23.3 km
 Dates: the policy starts Thursday 2026-04-02; 2026-04-10 and 2026-04-17 are Fridays; Friday 2026-04-03 is

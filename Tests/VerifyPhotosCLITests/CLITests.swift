@@ -99,7 +99,7 @@ import Testing
         #expect(run.lines[0].hasPrefix("{\"path\":"))
         // By path inside Fixtures/ (the upload tree in Fixtures/uploads/ repeats file names).
         let byName = Dictionary(uniqueKeysWithValues: objects.map { (String(($0["path"] as! String).dropFirst(CLITests.fixtures.count + 1)), $0) })
-        #expect(byName["outside-pangkal-pinang.jpg"]?["located_in"] as? String == "Kota Pangkal Pinang")
+        #expect(byName["outside-pangkal-pinang.jpg"]?["located_in"] as? String == "Kota Pangkalpinang")
         #expect(byName["near-boundary-outside.jpg"]?["located_in"] as? String == "Kabupaten Bangka")
         #expect(byName["ok-jebus-mm-decimal-minutes.jpg"]?["kecamatan"] as? String == "Jebus")
         #expect(byName["ok-jebus-mm-decimal-minutes.jpg"]?["offset_time"] is NSNull)
@@ -154,7 +154,7 @@ import Testing
     @Test func explainGivesTheSupervisorTheWholeStory() throws {
         let run = try CLITests.run([CLITests.now, "--lang", "en", "--format", "explain", CLITests.fixture("outside-pangkal-pinang.jpg")])
         #expect(run.status == 1)
-        for text in ["Result: flagged", "taken outside the area", "[FAIL]  Inside Kabupaten Bangka Barat: no, in Kota Pangkal Pinang, 36.9 km",
+        for text in ["Result: flagged", "taken outside the area", "[FAIL]  Inside Kabupaten Bangka Barat: no, in Kota Pangkalpinang, 36.9 km",
                      "Latitude, longitude", "-2.131600, 106.113300", "openstreetmap.org", "Taken at (WIB)"] {
             #expect(run.stdout.contains(text), "missing: \(text)")
         }

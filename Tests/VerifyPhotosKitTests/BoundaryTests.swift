@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func namesWhereAPointOutsideFell() {
-        #expect(locate(106.1133, -2.1316).place == .region("Kota Pangkal Pinang"))
+        #expect(locate(106.1133, -2.1316).place == .region("Kota Pangkalpinang"))
         #expect(locate(105.718363, -1.962127).place == .region("Kabupaten Bangka"))
         #expect(locate(104.7458, -2.9761).place == .region("Kota Palembang"))
         #expect(locate(105.0, -2.25).place == .atSea)

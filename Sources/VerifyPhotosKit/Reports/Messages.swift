@@ -62,7 +62,7 @@ public struct Messages: Sendable {
                            en: "signs that the file went through an image or EXIF editor: a person must check")
         case .repeatedCoordinates: pick(id: "koordinat persis sama dengan foto pegawai lain atau hari lain, seperti jejak aplikasi GPS palsu: perlu diperiksa petugas",
                                         en: "exactly the same coordinates as a photo of another employee or day, as fake-GPS apps leave: a person must check")
-        case .stampOnly: pick(id: "lokasi atau waktu hanya dari stempel yang tercetak pada foto (mudah dipalsukan): perlu diperiksa orang",
+        case .stampOnly: pick(id: "lokasi atau waktu hanya dari stempel yang tercetak pada foto (mudah dipalsukan): perlu diperiksa petugas",
                               en: "the position or time comes only from the stamp printed on the picture (easy to forge): a person must check")
         case .stampMismatch: pick(id: "stempel yang tercetak pada foto tidak sesuai dengan data EXIF atau dengan lokasinya",
                                   en: "the stamp printed on the picture disagrees with the EXIF data or with its place")
@@ -193,7 +193,7 @@ public struct Messages: Sendable {
 
     // MARK: Places
 
-    /// The place as a noun, for a table column: `Kota Pangkal Pinang`, `laut`. Names are those
+    /// The place as a noun, for a table column: `Kota Pangkalpinang`, `laut`. Names are those
     /// of the boundary data (Kemendagri's list); JSON's `located_in` keeps its own codes.
     public func place(_ place: Place) -> String {
         switch place {
@@ -204,7 +204,7 @@ public struct Messages: Sendable {
         }
     }
 
-    /// The place with its preposition, for a sentence: `di Kota Pangkal Pinang`, `at sea`.
+    /// The place with its preposition, for a sentence: `di Kota Pangkalpinang`, `at sea`.
     func placePhrase(_ place: Place) -> String {
         switch place {
         case .atSea: pick(id: "di laut", en: "at sea")
