@@ -1,5 +1,6 @@
 /* Greyscale JPEG decoding at a bounded size for reading printed stamps (see vp_jpeg_decode_band). */
 #include "photo_shim.h"
+#include "jpeg_guard.h"
 
 #include <setjmp.h>
 #include <stdint.h>
@@ -9,45 +10,13 @@
 #include <jpeglib.h>
 #include <jerror.h>
 
-/* A hostile progressive JPEG can hold thousands of tiny scans, each a pass over the image. */
-enum { BAND_MAX_SCANS = 1000 };
-
-typedef struct {
-    struct jpeg_error_mgr pub;
-    jmp_buf jump;
-    int ended_early;
-    int too_many_scans;
-} band_error;
-
 /* Everything libjpeg and the error path touch, in the caller's frame (valid after longjmp). */
 typedef struct {
     struct jpeg_decompress_struct cinfo;
-    band_error err;
+    vp_jpeg_error err;
     struct jpeg_progress_mgr progress;
     uint8_t *pixels;
 } band_decoder;
-
-static void band_error_exit(j_common_ptr cinfo) {
-    longjmp(((band_error *)cinfo->err)->jump, 1);
-}
-
-/* Never prints. Remembers a premature end of the data, which libjpeg only warns about. */
-static void band_emit_message(j_common_ptr cinfo, int msg_level) {
-    band_error *err = (band_error *)cinfo->err;
-    if (msg_level < 0) {
-        err->pub.num_warnings++;
-        if (err->pub.msg_code == JWRN_JPEG_EOF) err->ended_early = 1;
-    }
-}
-
-static void band_output_message(j_common_ptr cinfo) { (void)cinfo; }
-
-static void band_progress(j_common_ptr cinfo) {
-    if (cinfo->is_decompressor && ((j_decompress_ptr)cinfo)->input_scan_number > BAND_MAX_SCANS) {
-        ((band_error *)cinfo->err)->too_many_scans = 1;
-        ERREXIT(cinfo, JERR_NOT_COMPILED);  /* any error: the message is replaced below */
-    }
-}
 
 /* The largest M in 1..8 for which a side of `long_side` pixels scaled by M/8 stays within
    `max_long_side` (1 when even 1/8 is larger). */
@@ -64,14 +33,11 @@ static int decode_band(band_decoder *const d, const uint8_t *data, size_t size, 
                        uint64_t max_pixels, long max_memory, vp_gray_image *image,
                        char *message, size_t message_size) {
     struct jpeg_decompress_struct *const cinfo = &d->cinfo;
-    cinfo->err = jpeg_std_error(&d->err.pub);
-    d->err.pub.error_exit = band_error_exit;
-    d->err.pub.emit_message = band_emit_message;
-    d->err.pub.output_message = band_output_message;
+    cinfo->err = vp_jpeg_error_install(&d->err);
     if (setjmp(d->err.jump)) {
         char text[JMSG_LENGTH_MAX];
         if (d->err.too_many_scans) {
-            snprintf(text, sizeof text, "more than %d scans", BAND_MAX_SCANS);
+            snprintf(text, sizeof text, "more than %d scans", VP_MAX_SCANS);
         } else {
             (*cinfo->err->format_message)((j_common_ptr)cinfo, text);
         }
@@ -83,7 +49,7 @@ static int decode_band(band_decoder *const d, const uint8_t *data, size_t size, 
     }
     jpeg_create_decompress(cinfo);
     if (max_memory > 0) cinfo->mem->max_memory_to_use = max_memory;
-    d->progress.progress_monitor = band_progress;
+    d->progress.progress_monitor = vp_jpeg_limit_scans;
     cinfo->progress = &d->progress;
     jpeg_mem_src(cinfo, data, (unsigned long)size);
     jpeg_read_header(cinfo, TRUE);

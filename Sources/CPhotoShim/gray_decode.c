@@ -1,5 +1,6 @@
 /* Greyscale, DCT-scaled JPEG decoding for perceptual hashes (see vp_jpeg_decode_gray). */
 #include "photo_shim.h"
+#include "jpeg_guard.h"
 
 #include <setjmp.h>
 #include <stdint.h>
@@ -9,61 +10,23 @@
 #include <jpeglib.h>
 #include <jerror.h>
 
-/* A hostile progressive JPEG can hold thousands of tiny scans, each a pass over the image. */
-enum { MAX_SCANS = 1000 };
-
-typedef struct {
-    struct jpeg_error_mgr pub;
-    jmp_buf jump;
-    int ended_early;
-    int too_many_scans;
-} gray_error;
-
 typedef struct {
     struct jpeg_decompress_struct cinfo;
-    gray_error err;
+    vp_jpeg_error err;
     struct jpeg_progress_mgr progress;
     uint8_t *pixels;
 } gray_decoder;
-
-static void gray_error_exit(j_common_ptr cinfo) {
-    longjmp(((gray_error *)cinfo->err)->jump, 1);
-}
-
-/* Never prints. Remembers a premature end of the data, which libjpeg only warns about. */
-static void gray_emit_message(j_common_ptr cinfo, int msg_level) {
-    gray_error *err = (gray_error *)cinfo->err;
-    if (msg_level < 0) {
-        err->pub.num_warnings++;
-        if (err->pub.msg_code == JWRN_JPEG_EOF) err->ended_early = 1;
-    }
-}
-
-static void gray_output_message(j_common_ptr cinfo) { (void)cinfo; }
-
-static void gray_progress(j_common_ptr cinfo) {
-    if (cinfo->is_decompressor) {
-        j_decompress_ptr d = (j_decompress_ptr)cinfo;
-        if (d->input_scan_number > MAX_SCANS) {
-            ((gray_error *)cinfo->err)->too_many_scans = 1;
-            ERREXIT(cinfo, JERR_NOT_COMPILED);  /* any error: the message is replaced below */
-        }
-    }
-}
 
 __attribute__((noinline))
 static int decode_gray(gray_decoder *const d, const uint8_t *data, size_t size, int min_short_side,
                        uint64_t max_pixels, long max_memory, vp_gray_image *image,
                        char *message, size_t message_size) {
     struct jpeg_decompress_struct *const cinfo = &d->cinfo;
-    cinfo->err = jpeg_std_error(&d->err.pub);
-    d->err.pub.error_exit = gray_error_exit;
-    d->err.pub.emit_message = gray_emit_message;
-    d->err.pub.output_message = gray_output_message;
+    cinfo->err = vp_jpeg_error_install(&d->err);
     if (setjmp(d->err.jump)) {
         char text[JMSG_LENGTH_MAX];
         if (d->err.too_many_scans) {
-            snprintf(text, sizeof text, "more than %d scans", MAX_SCANS);
+            snprintf(text, sizeof text, "more than %d scans", VP_MAX_SCANS);
         } else {
             (*cinfo->err->format_message)((j_common_ptr)cinfo, text);
         }
@@ -75,7 +38,7 @@ static int decode_gray(gray_decoder *const d, const uint8_t *data, size_t size, 
     }
     jpeg_create_decompress(cinfo);
     if (max_memory > 0) cinfo->mem->max_memory_to_use = max_memory;
-    d->progress.progress_monitor = gray_progress;
+    d->progress.progress_monitor = vp_jpeg_limit_scans;
     cinfo->progress = &d->progress;
     jpeg_mem_src(cinfo, data, (unsigned long)size);
     jpeg_read_header(cinfo, TRUE);

@@ -1,6 +1,7 @@
 /* Small colour thumbnails for the HTML report: a DCT-scaled libjpeg decode, area averaging down
  * to the thumbnail's size, and a JPEG encoder into memory (see vp_jpeg_decode_thumbnail). */
 #include "photo_shim.h"
+#include "jpeg_guard.h"
 
 #include <setjmp.h>
 #include <stdint.h>
@@ -10,20 +11,10 @@
 #include <jpeglib.h>
 #include <jerror.h>
 
-/* A hostile progressive JPEG can hold thousands of tiny scans, each a pass over the image. */
-enum { THUMB_MAX_SCANS = 1000 };
-
-typedef struct {
-    struct jpeg_error_mgr pub;
-    jmp_buf jump;
-    int ended_early;
-    int too_many_scans;
-} thumb_error;
-
 /* Everything the longjmp path reads lives here, outside the setjmp frame. */
 typedef struct {
     struct jpeg_decompress_struct cinfo;
-    thumb_error err;
+    vp_jpeg_error err;
     struct jpeg_progress_mgr progress;
     uint8_t *pixels;
 } thumb_decoder;
@@ -37,41 +28,9 @@ typedef struct {
 
 typedef struct {
     struct jpeg_compress_struct cinfo;
-    thumb_error err;
+    vp_jpeg_error err;
     thumb_destination dest;
 } thumb_encoder;
-
-static void thumb_error_exit(j_common_ptr cinfo) {
-    longjmp(((thumb_error *)cinfo->err)->jump, 1);
-}
-
-/* Never prints. Remembers a premature end of the data, which libjpeg only warns about. */
-static void thumb_emit_message(j_common_ptr cinfo, int msg_level) {
-    thumb_error *err = (thumb_error *)cinfo->err;
-    if (msg_level < 0) {
-        err->pub.num_warnings++;
-        if (err->pub.msg_code == JWRN_JPEG_EOF) err->ended_early = 1;
-    }
-}
-
-static void thumb_output_message(j_common_ptr cinfo) { (void)cinfo; }
-
-static void thumb_progress(j_common_ptr cinfo) {
-    if (cinfo->is_decompressor) {
-        j_decompress_ptr d = (j_decompress_ptr)cinfo;
-        if (d->input_scan_number > THUMB_MAX_SCANS) {
-            ((thumb_error *)cinfo->err)->too_many_scans = 1;
-            ERREXIT(cinfo, JERR_NOT_COMPILED);  /* any error: the message is replaced below */
-        }
-    }
-}
-
-static void install_errors(thumb_error *err, struct jpeg_error_mgr **slot) {
-    *slot = jpeg_std_error(&err->pub);
-    err->pub.error_exit = thumb_error_exit;
-    err->pub.emit_message = thumb_emit_message;
-    err->pub.output_message = thumb_output_message;
-}
 
 static void set_message(char *message, size_t message_size, const char *text) {
     if (message && message_size > 0) snprintf(message, message_size, "%s", text);
@@ -124,11 +83,11 @@ static int decode_thumbnail(thumb_decoder *const d, const uint8_t *data, size_t 
                             uint64_t max_pixels, long max_memory, vp_rgb_image *image,
                             char *message, size_t message_size) {
     struct jpeg_decompress_struct *const cinfo = &d->cinfo;
-    install_errors(&d->err, &cinfo->err);
+    cinfo->err = vp_jpeg_error_install(&d->err);
     if (setjmp(d->err.jump)) {
         char text[JMSG_LENGTH_MAX];
         if (d->err.too_many_scans) {
-            snprintf(text, sizeof text, "more than %d scans", THUMB_MAX_SCANS);
+            snprintf(text, sizeof text, "more than %d scans", VP_MAX_SCANS);
         } else {
             (*cinfo->err->format_message)((j_common_ptr)cinfo, text);
         }
@@ -140,7 +99,7 @@ static int decode_thumbnail(thumb_decoder *const d, const uint8_t *data, size_t 
     }
     jpeg_create_decompress(cinfo);
     if (max_memory > 0) cinfo->mem->max_memory_to_use = max_memory;
-    d->progress.progress_monitor = thumb_progress;
+    d->progress.progress_monitor = vp_jpeg_limit_scans;
     cinfo->progress = &d->progress;
     jpeg_mem_src(cinfo, data, (unsigned long)size);
     jpeg_read_header(cinfo, TRUE);
@@ -226,7 +185,7 @@ __attribute__((noinline))
 static int encode_rgb(thumb_encoder *const e, const uint8_t *pixels, int width, int height, int quality,
                       char *message, size_t message_size) {
     struct jpeg_compress_struct *const cinfo = &e->cinfo;
-    install_errors(&e->err, &cinfo->err);
+    cinfo->err = vp_jpeg_error_install(&e->err);
     if (setjmp(e->err.jump)) {
         char text[JMSG_LENGTH_MAX];
         if (cinfo->err->msg_code == JERR_BUFFER_SIZE) {
