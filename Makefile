@@ -54,8 +54,8 @@ uninstall:
 # Regenerate committed files (then commit them).
 fixtures:
 	python3 scripts/make-fixtures.py
-	@if python3 -c 'import PIL' 2>/dev/null; then python3 scripts/make-reuse-fixtures.py; \
-	else echo "note: Pillow missing (pip install pillow): Fixtures/reuse/ left as committed"; fi
+	@if python3 -c 'import PIL' 2>/dev/null; then python3 scripts/make-reuse-fixtures.py && python3 scripts/make-decoder-fixtures.py; \
+	else echo "note: Pillow missing (pip install pillow): Fixtures/reuse/ and Fixtures/decoder/ left as committed"; fi
 	@if python3 -c 'import PIL' 2>/dev/null && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then python3 scripts/make-stamp-fixtures.py; \
 	else echo "note: Pillow or fonts-dejavu-core/fonts-liberation2 missing: Fixtures/stamps/ left as committed"; fi
 

@@ -1,6 +1,7 @@
 /* Greyscale, DCT-scaled JPEG decoding for perceptual hashes (see vp_jpeg_decode_gray). */
 #include "photo_shim.h"
 #include "jpeg_guard.h"
+#include "dc_decode.h"
 
 #include <setjmp.h>
 #include <stdint.h>
@@ -19,7 +20,7 @@ typedef struct {
 
 __attribute__((noinline))
 static int decode_gray(gray_decoder *const d, const uint8_t *data, size_t size, int min_short_side,
-                       uint64_t max_pixels, long max_memory, vp_gray_image *image,
+                       uint64_t max_pixels, long max_memory, int dc_shortcut, vp_gray_image *image,
                        char *message, size_t message_size) {
     struct jpeg_decompress_struct *const cinfo = &d->cinfo;
     cinfo->err = vp_jpeg_error_install(&d->err);
@@ -64,6 +65,22 @@ static int decode_gray(gray_decoder *const d, const uint8_t *data, size_t size, 
     cinfo->do_block_smoothing = FALSE;
     jpeg_calc_output_dimensions(cinfo);
 
+    if (dc_shortcut && denom == 8 && cinfo->output_width > 0 && cinfo->output_height > 0) {
+        size_t width = cinfo->output_width, height = cinfo->output_height;
+        d->pixels = malloc(width * height);
+        if (!d->pixels) ERREXIT1(cinfo, JERR_OUT_OF_MEMORY, 0);
+        if (vp_jpeg_dc_gray(cinfo, d->pixels, width, height)) {
+            jpeg_destroy_decompress(cinfo);
+            image->width = (int)width;
+            image->height = (int)height;
+            image->pixels = d->pixels;
+            image->dc_only = 1;
+            return 0;
+        }
+        free(d->pixels);
+        d->pixels = NULL;
+    }
+
     jpeg_start_decompress(cinfo);
     size_t width = cinfo->output_width, height = cinfo->output_height;
     if (cinfo->output_components != 1 || width == 0 || height == 0) {
@@ -93,7 +110,7 @@ static int decode_gray(gray_decoder *const d, const uint8_t *data, size_t size, 
 }
 
 int vp_jpeg_decode_gray(const uint8_t *data, size_t size, int min_short_side, uint64_t max_pixels,
-                        long max_memory, vp_gray_image *image, char *message, size_t message_size) {
+                        long max_memory, int dc_shortcut, vp_gray_image *image, char *message, size_t message_size) {
     gray_decoder decoder;
     memset(&decoder, 0, sizeof decoder);
     memset(image, 0, sizeof *image);
@@ -101,7 +118,7 @@ int vp_jpeg_decode_gray(const uint8_t *data, size_t size, int min_short_side, ui
         if (message && message_size > 0) snprintf(message, message_size, "no data");
         return -1;
     }
-    return decode_gray(&decoder, data, size, min_short_side, max_pixels, max_memory, image, message, message_size);
+    return decode_gray(&decoder, data, size, min_short_side, max_pixels, max_memory, dc_shortcut, image, message, message_size);
 }
 
 void vp_free(void *pointer) { free(pointer); }

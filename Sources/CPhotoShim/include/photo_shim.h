@@ -29,6 +29,8 @@ typedef struct {
     int source_width;
     int source_height;
     uint8_t *pixels;
+    /// 1 when the DC-only shortcut decoded it (the same pixels libjpeg gives, in less time).
+    int dc_only;
 } vp_gray_image;
 
 /// Decodes the JPEG in `data` as greyscale, scaled down by libjpeg's DCT scaling (1/2, 1/4 or
@@ -36,10 +38,13 @@ typedef struct {
 /// printing anything. Refuses, before allocating any image memory, a JPEG whose declared
 /// width x height exceeds `max_pixels`; libjpeg's own memory is capped at `max_memory` bytes,
 /// and at most 1000 scans are read. A file that ends inside the image data is refused too.
+/// With `dc_shortcut` a 1/8 scale of a baseline JPEG reads only each block's DC coefficient
+/// (dc_decode.c), falling back to libjpeg for anything it does not decode exactly as libjpeg.
 /// Returns 0 on success (`image->pixels` then holds the pixels); otherwise fills `message`
 /// and returns -1 with `image->pixels` NULL.
 int vp_jpeg_decode_gray(const uint8_t *data, size_t size, int min_short_side, uint64_t max_pixels,
-                        long max_memory, vp_gray_image *image, char *message, size_t message_size);
+                        long max_memory, int dc_shortcut, vp_gray_image *image, char *message,
+                        size_t message_size);
 
 /// A colour image: `width` x `height` pixels of 3 bytes (R, G, B), row after row, in `pixels`
 /// (allocated with malloc; release it with `vp_free`).

@@ -22,7 +22,11 @@ final class XXH3Hasher {
 
     func update(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        #if arch(x86_64)
+        _ = XXH3_128bits_update_dispatch(state, base, bytes.count)
+        #else
         _ = XXH3_128bits_update(state, base, bytes.count)
+        #endif
     }
 
     /// The 16 bytes of the digest in canonical (big-endian) order; the hasher starts over afterwards.
