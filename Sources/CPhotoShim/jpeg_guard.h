@@ -1,7 +1,7 @@
-/* The shim's one libjpeg error manager, shared by its decoders and its encoder: an error jumps
- * back to the caller's setjmp instead of exiting, nothing is printed, a premature end of the data
- * (which libjpeg only warns about) is remembered, and a progress monitor stops a file of more
- * than VP_MAX_SCANS scans. */
+/* The shim's one libjpeg error manager, shared by its header reader, decoders and encoder: an
+ * error jumps back to the caller's setjmp instead of exiting, nothing is printed, a premature end
+ * of the data (which libjpeg only warns about) is remembered, and a progress monitor stops a file
+ * of more than VP_MAX_SCANS scans. */
 #ifndef VP_JPEG_GUARD_H
 #define VP_JPEG_GUARD_H
 

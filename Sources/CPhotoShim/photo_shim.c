@@ -1,4 +1,5 @@
 #include "photo_shim.h"
+#include "jpeg_guard.h"
 
 #include <errno.h>
 #include <setjmp.h>
@@ -29,17 +30,12 @@ typedef struct {
     JOCTET buffer[SOURCE_BUFFER_SIZE];
 } fd_source;
 
-typedef struct {
-    struct jpeg_error_mgr pub;
-    jmp_buf jump;
-} longjmp_error;
-
 /* Everything libjpeg and the error path touch. It lives in the caller's frame and is reached
    through a pointer that never changes after setjmp, so its contents are valid after longjmp
    (C11 7.13.2.1: only non-volatile locals of the function calling setjmp become indeterminate). */
 typedef struct {
     struct jpeg_decompress_struct cinfo;
-    longjmp_error err;
+    vp_jpeg_error err;
     fd_source src;
 } header_reader;
 
@@ -94,13 +90,6 @@ static void skip_input_data(j_decompress_ptr cinfo, long num_bytes) {
     src->pub.next_input_byte = NULL;
 }
 
-static void error_exit(j_common_ptr cinfo) {
-    longjmp(((longjmp_error *)cinfo->err)->jump, 1);
-}
-
-/* Warnings are not printed: the caller decides what a person sees. */
-static void output_message(j_common_ptr cinfo) { (void)cinfo; }
-
 /* The setjmp frame. Never inlined into the caller, so that `reader` stays memory the compiler
    must reload after longjmp rather than a local whose last stores it may assume it knows. */
 __attribute__((noinline))
@@ -109,9 +98,7 @@ static int read_header(header_reader *const reader, int fd, const uint8_t *head,
     struct jpeg_decompress_struct *const cinfo = &reader->cinfo;
     fd_source *const src = &reader->src;
 
-    cinfo->err = jpeg_std_error(&reader->err.pub);
-    reader->err.pub.error_exit = error_exit;
-    reader->err.pub.output_message = output_message;
+    cinfo->err = vp_jpeg_error_install(&reader->err);
     if (setjmp(reader->err.jump)) {
         char text[JMSG_LENGTH_MAX];
         if (src->over_budget) {
