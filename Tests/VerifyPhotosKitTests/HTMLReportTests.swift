@@ -97,6 +97,22 @@ import Testing
         #expect(throws: Thumbnail.Absence.self) { try Thumbnail.make(path: PhotoPath(TestPaths.fixture("reuse/reuse-original.jpg")), limits: tight).get() }
     }
 
+    /// A picture put in the photo's place after the check is not shown as the one judged: the
+    /// row and the evidence sheet say the file changed.
+    @Test func aFileReplacedAfterTheCheckShowsNoPicture() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.appendingPathComponent("IMG_0001.jpg").path
+        try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("reuse/reuse-original.jpg"))).write(to: URL(fileURLWithPath: path))
+        let judged = TestVerifier.verifier.verify(path: path)
+        let checked = try #require(judged.fingerprint?.fileSHA256)
+        #expect((try? Thumbnail.make(path: PhotoPath(path), limits: .row, checkedSHA256: checked).get()) != nil)
+        try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("reuse/reuse-unrelated.jpg"))).write(to: URL(fileURLWithPath: path))
+        #expect(Thumbnail.make(path: PhotoPath(path), limits: .row, checkedSHA256: checked) == .failure(.changedSinceChecked))
+        let html = try HTMLReportTests.render([judged])
+        #expect(html.contains("tanpa pratinjau: berkas berubah setelah diperiksa"))
+        #expect(!html.contains("data:image/jpeg"))
+    }
+
     @Test func formatsWithoutAThumbnailSaySo() throws {
         #expect(Thumbnail.make(path: PhotoPath(TestPaths.fixture("ok-png-exif-chunk.png")), limits: .row) == .failure(.format(.png)))
         let html = try HTMLReportTests.render([HTMLReportTests.result("ok-png-exif-chunk.png")])

@@ -107,6 +107,8 @@ extension Messages {
         case .format(let format?): pick(id: "tanpa pratinjau (\(format.rawValue.uppercased()))", en: "no preview (\(format.rawValue.uppercased()))")
         case .format(nil): pick(id: "tanpa pratinjau", en: "no preview")
         case .undecodable: html(.noThumbnailUndecodable)
+        case .changedSinceChecked:
+            pick(id: "tanpa pratinjau: berkas berubah setelah diperiksa", en: "no preview: the file changed after it was checked")
         }
     }
 

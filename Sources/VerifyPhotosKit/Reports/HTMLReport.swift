@@ -57,7 +57,7 @@ public struct HTMLReport: ReportWriter {
 
     public func row(for result: PhotoResult) -> Row {
         let thumbnail = thumbnails.written.load(ordering: .relaxed) < HTMLReport.maxThumbnails && result.error == nil
-            ? Thumbnail.make(path: PhotoPath.parsing(printed: result.path), limits: .row) : nil
+            ? Thumbnail.make(path: PhotoPath.parsing(printed: result.path), limits: .row, checkedSHA256: result.fingerprint?.fileSHA256) : nil
         let status = result.verdict.status.rawValue
         let attributes = #" data-path="\#(HTMLText.escape(result.path))" data-status="\#(status)""#
         return Row(result: result, attributes: attributes, cells: HTMLRow(result: result, messages: messages).cells, thumbnail: thumbnail)

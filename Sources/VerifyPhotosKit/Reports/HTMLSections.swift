@@ -241,8 +241,15 @@ struct HTMLEvidenceSheet {
         var html = #"<section id="evidence" class="card"><h2>\#(HTMLText.escape(m.html(.evidenceHeading)))</h2>"#
         html += #"<p><span class="badge" data-status="\#(v.status.rawValue)">\#(HTMLText.escape(m.statusWord(v.status)))</span> <span class="path">\#(HTMLText.escape(result.path))</span></p>"#
         html += #"<div class="sheet"><div>"#
-        if result.error == nil, case .success(let picture) = Thumbnail.make(path: PhotoPath.parsing(printed: result.path), limits: .sheet) {
-            html += #"<img alt="" width="\#(picture.width)" height="\#(picture.height)" src="\#(HTMLText.dataURI(jpeg: picture.jpeg))">"#
+        if result.error == nil {
+            switch Thumbnail.make(path: PhotoPath.parsing(printed: result.path), limits: .sheet, checkedSHA256: result.fingerprint?.fileSHA256) {
+            case .success(let picture):
+                html += #"<img alt="" width="\#(picture.width)" height="\#(picture.height)" src="\#(HTMLText.dataURI(jpeg: picture.jpeg))">"#
+            case .failure(.changedSinceChecked):
+                html += #"<p class="sub">\#(HTMLText.escape(m.noThumbnail(.changedSinceChecked)))</p>"#
+            case .failure:
+                break
+            }
         }
         html += "</div><div>"
         if let position = result.metadata?.gps.decodedPosition, position.latitude.isFinite, position.longitude.isFinite,

@@ -39,10 +39,15 @@ struct Thumbnail: Sendable, Equatable {
         case format(ContainerFormat?)
         /// The file could not be read, is too large, or its picture could not be decoded.
         case undecodable(String)
+        /// The file is no longer the one that was checked (its SHA-256 differs): a picture put
+        /// in its place after the check is not shown as if it had been judged.
+        case changedSinceChecked
     }
 
-    /// The thumbnail of the photo at `path`, read whole (at most `maxFileBytes`).
-    static func make(path: PhotoPath, limits: Limits) -> Result<Thumbnail, Absence> {
+    /// The thumbnail of the photo at `path`, read whole (at most `maxFileBytes`). With
+    /// `checkedSHA256` (lower-case hex, as in the photo's fingerprint) the file must still be
+    /// the one that was checked.
+    static func make(path: PhotoPath, limits: Limits, checkedSHA256: String? = nil) -> Result<Thumbnail, Absence> {
         let bytes: [UInt8]
         do {
             let file = try ReadOnlyFile(path: path)
@@ -50,6 +55,10 @@ struct Thumbnail: Sendable, Equatable {
             bytes = try file.bytes(at: 0, count: Int(file.size))
         } catch {
             return .failure(.undecodable("cannot be read"))
+        }
+        if let checkedSHA256 {
+            let now = bytes.withUnsafeBytes { SHA256Hasher.digest($0) }
+            guard now?.hexString == checkedSHA256 else { return .failure(.changedSinceChecked) }
         }
         return bytes.withUnsafeBufferPointer { make(photo: $0, limits: limits) }
     }
