@@ -19,9 +19,7 @@ enum ImageData {
         switch format {
         case .png: pngImageData(bytes, emit: emitNonEmpty)
         case .webp: webpImageData(bytes, emit: emitNonEmpty)
-        case .heic, .avif:
-            guard let items = ISOBMFFItems(bytes) else { return false }
-            items.primaryImageData(emit: emitNonEmpty)
+        case .heic, .avif: heifImageData(bytes, emit: emitNonEmpty)
         case .jpeg, .tiff, .dng: return false
         }
         return found
@@ -37,6 +35,34 @@ enum ImageData {
             if type == "IDAT" { emit(data..<end) }
             if type == "IEND" { return }
             i = data + Int(length) + 4
+        }
+    }
+
+    /// HEIC, HEIF and AVIF: the data of the primary item, or of a grid's tiles in reference order.
+    /// Extents in another item's data (construction method 2) are not followed.
+    static func heifImageData(_ b: UnsafeBufferPointer<UInt8>, emit: (Range<Int>) -> Void) {
+        guard let metaBox = ISOBMFFMeta.boxes(in: b, from: 0, to: b.count).first(where: { $0.type == "meta" }) else { return }
+        let meta = ISOBMFFMeta(body: UnsafeBufferPointer(rebasing: b[metaBox.body]))
+        guard let primary = meta.primary else { return }
+        // Should the primary item be declared twice, its last declaration counts.
+        let isGrid = meta.items.last(where: { $0.id == primary })?.type == "grid"
+        for id in (isGrid ? meta.derivations[primary] ?? [] : [primary]).prefix(ReadLimits.structures) {
+            guard let location = meta.locations[id] else { continue }
+            let area: Range<Int>
+            switch location.method {
+            case .fileOffset: area = 0..<b.count
+            case .idatOffset:
+                guard let idat = meta.idat else { continue }
+                area = (metaBox.body.lowerBound + idat.lowerBound)..<(metaBox.body.lowerBound + idat.upperBound)
+            case .itemOffset, .reserved: continue
+            }
+            for extent in location.extents {
+                let size = UInt64(area.count)
+                guard extent.offset < size else { continue }
+                let length = extent.length == 0 ? size - extent.offset : min(extent.length, size - extent.offset)
+                let start = area.lowerBound + Int(extent.offset)
+                emit(start..<(start + Int(length)))
+            }
         }
     }
 
