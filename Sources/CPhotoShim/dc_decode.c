@@ -33,6 +33,7 @@ typedef struct {
 /* The symbol whose code starts `position` bits into the MULTI_BITS bits of `window` and
  * ends inside them, and its code's length; 0 when there is none. */
 static int symbol_in_window(const huffman_table *t, uint32_t window, int position, int *symbol) {
+    if (position >= MULTI_BITS) return 0;  /* the window is used up (and a shift by 64 is undefined) */
     uint64_t bits = (uint64_t)window << (64 - MULTI_BITS + position);
     for (int length = 1; length <= 16 && position + length <= MULTI_BITS; length++) {
         int32_t code = (int32_t)(bits >> (64 - length));
@@ -232,40 +233,58 @@ static inline uint8_t range_limit(int value) {
     return (uint8_t)(i - 896);
 }
 
+/* One component's picture at 1/8 scale: a byte a block, the first `width` x `height` blocks
+ * kept (the blocks that pad the last MCUs are decoded but not kept). NULL `pixels`: not wanted. */
+typedef struct {
+    uint8_t *pixels;
+    size_t width, height;
+} dc_plane;
+
 typedef struct {
     const huffman_table *dc, *ac;
-    int component;     /* index among the scan's components */
+    int component;     /* index in the frame (comp_info), which `planes` follows */
     int column, row;   /* the block's place inside the MCU */
 } mcu_block;
 
-int vp_jpeg_dc_gray(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_t height) {
+/* What the shortcut needs of every file it takes, whatever it keeps: a baseline 8-bit YCbCr or
+ * grey JPEG whose one scan holds every component, luma at the largest sampling. */
+static int shortcut_applies(j_decompress_ptr cinfo) {
     if (cinfo->progressive_mode || cinfo->arith_code || cinfo->data_precision != 8) return 0;
     if (!(cinfo->jpeg_color_space == JCS_YCbCr && cinfo->num_components == 3) &&
         !(cinfo->jpeg_color_space == JCS_GRAYSCALE && cinfo->num_components == 1)) return 0;
-    if (cinfo->comps_in_scan != cinfo->num_components || cinfo->comps_in_scan < 1 || cinfo->comps_in_scan > 4) return 0;
+    if (cinfo->comps_in_scan != cinfo->num_components) return 0;
     const jpeg_component_info *luma = &cinfo->comp_info[0];
     if (luma->h_samp_factor != cinfo->max_h_samp_factor || luma->v_samp_factor != cinfo->max_v_samp_factor) return 0;
-    if (width != (cinfo->image_width + 7) / 8 || height != (cinfo->image_height + 7) / 8) return 0;
-    if (width > luma->width_in_blocks || height > luma->height_in_blocks) return 0;
-    const JQUANT_TBL *quant = luma->quant_tbl_no >= 0 && luma->quant_tbl_no < NUM_QUANT_TBLS
-        ? cinfo->quant_tbl_ptrs[luma->quant_tbl_no] : NULL;
-    if (!quant) return 0;
-    /* libjpeg multiplies in 16 bits (ISLOW_MULT_TYPE): larger steps are left to it. */
-    const int dc_quant = quant->quantval[0];
-    if (dc_quant > 32767) return 0;
-    if (!cinfo->src || !cinfo->src->next_input_byte) return 0;
+    return cinfo->src && cinfo->src->next_input_byte;
+}
+
+/* Decodes the scan, keeping each wanted component's DC picture in `planes` (indexed as
+ * `cinfo->comp_info`); 1 when done, 0 when libjpeg must decode the file (see dc_decode.h). */
+static int decode_planes(j_decompress_ptr cinfo, const dc_plane planes[MAX_COMPONENTS]) {
+    int quant[MAX_COMPONENTS] = {0};
+    for (int ci = 0; ci < cinfo->num_components && ci < MAX_COMPONENTS; ci++) {
+        if (!planes[ci].pixels) continue;
+        const jpeg_component_info *comp = &cinfo->comp_info[ci];
+        if (planes[ci].width > comp->width_in_blocks || planes[ci].height > comp->height_in_blocks) return 0;
+        const JQUANT_TBL *table = comp->quant_tbl_no >= 0 && comp->quant_tbl_no < NUM_QUANT_TBLS
+            ? cinfo->quant_tbl_ptrs[comp->quant_tbl_no] : NULL;
+        /* libjpeg multiplies in 16 bits (ISLOW_MULT_TYPE): larger steps are left to it. */
+        if (!table || table->quantval[0] > 32767) return 0;
+        quant[ci] = table->quantval[0];
+    }
 
     /* The MCU's blocks, in the order the scan codes them. */
     huffman_table *tables = malloc(8 * sizeof *tables);
     if (!tables) return 0;
     int built[8] = {0};
     mcu_block blocks[D_MAX_BLOCKS_IN_MCU];
-    int block_count = 0, luma_in_scan = -1;
+    int block_count = 0;
     size_t mcus_per_row, mcu_rows;
     int single = cinfo->comps_in_scan == 1;
     for (int c = 0; c < cinfo->comps_in_scan; c++) {
         const jpeg_component_info *comp = cinfo->cur_comp_info[c];
-        if (comp == luma) luma_in_scan = c;
+        int ci = (int)(comp - cinfo->comp_info);
+        if (ci < 0 || ci >= cinfo->num_components || ci >= MAX_COMPONENTS) goto refuse;
         /* libjpeg refuses a scan with a component whose quantisation table is missing. */
         if (comp->quant_tbl_no < 0 || comp->quant_tbl_no >= NUM_QUANT_TBLS || !cinfo->quant_tbl_ptrs[comp->quant_tbl_no]) goto refuse;
         int dc = comp->dc_tbl_no, ac = comp->ac_tbl_no;
@@ -276,18 +295,16 @@ int vp_jpeg_dc_gray(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_
         for (int row = 0; row < v; row++)
             for (int column = 0; column < h; column++) {
                 if (block_count == D_MAX_BLOCKS_IN_MCU) goto refuse;
-                blocks[block_count++] = (mcu_block){&tables[dc], &tables[4 + ac], c, column, row};
+                blocks[block_count++] = (mcu_block){&tables[dc], &tables[4 + ac], ci, column, row};
             }
     }
-    if (luma_in_scan < 0) goto refuse;
     if (single) {
-        mcus_per_row = luma->width_in_blocks;
-        mcu_rows = luma->height_in_blocks;
+        mcus_per_row = cinfo->cur_comp_info[0]->width_in_blocks;
+        mcu_rows = cinfo->cur_comp_info[0]->height_in_blocks;
     } else {
         mcus_per_row = (cinfo->image_width + 8 * cinfo->max_h_samp_factor - 1) / (8 * cinfo->max_h_samp_factor);
         mcu_rows = (cinfo->image_height + 8 * cinfo->max_v_samp_factor - 1) / (8 * cinfo->max_v_samp_factor);
     }
-    const int luma_h = single ? 1 : luma->h_samp_factor, luma_v = single ? 1 : luma->v_samp_factor;
 
     scan_data scan;
     if (!scan_read(cinfo->src->next_input_byte, cinfo->src->bytes_in_buffer, &scan) || !scan.ended_by_marker) {
@@ -295,7 +312,9 @@ int vp_jpeg_dc_gray(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_
         goto refuse;
     }
     bit_reader r = {scan.data, scan.data, scan.data + scan.length + 8, 0, 0};
-    int predictions[4] = {0};
+    /* DC values are summed only for the components kept: another one's sum, never used, could
+     * overflow an int on a large hostile image (libjpeg keeps none for a component not needed). */
+    int predictions[MAX_COMPONENTS] = {0};
     size_t next_restart = 0, limit = scan.restart_count ? scan.restarts[0] : scan.length;
     unsigned interval = cinfo->restart_interval, to_go = interval, expected_number = 0;
     int ok = 1;
@@ -316,6 +335,7 @@ int vp_jpeg_dc_gray(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_
             }
             for (int b = 0; b < block_count && ok; b++) {
                 const mcu_block *block = &blocks[b];
+                const dc_plane *plane = &planes[block->component];
                 if (r.count < 32 && !refill(&r)) { ok = 0; break; }
                 int size = decode_symbol(&r, block->dc);
                 if (size < 0) { ok = 0; break; }
@@ -326,9 +346,13 @@ int vp_jpeg_dc_gray(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_
                     r.count -= size;
                     difference = extra < (1 << (size - 1)) ? extra - (1 << size) + 1 : extra;
                 }
-                int dc = predictions[block->component] += difference;
-                /* libjpeg keeps the DC coefficient in 16 bits (JCOEF): one outside them is left to it. */
-                if (block->component == luma_in_scan && (dc > 32767 || dc < -32768)) { ok = 0; break; }
+                int dc = 0;
+                if (plane->pixels) {
+                    /* libjpeg keeps the DC coefficient in 16 bits (JCOEF): one outside them is
+                     * left to it (which also keeps the sum in range). */
+                    dc = predictions[block->component] += difference;
+                    if (dc > 32767 || dc < -32768) { ok = 0; break; }
+                }
                 for (int k = 1; k < 64;) {
                     if (r.count < 32 && !refill(&r)) { ok = 0; break; }
                     /* Several short symbols at once, when all of them belong to this block. */
@@ -349,11 +373,12 @@ int vp_jpeg_dc_gray(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_
                     r.count -= skip;
                     k += run + 1;
                 }
-                if (!ok || block->component != luma_in_scan) continue;
-                size_t x = single ? mcu_column : mcu_column * (size_t)luma_h + (size_t)block->column;
-                size_t y = single ? mcu_row : mcu_row * (size_t)luma_v + (size_t)block->row;
-                if (x < width && y < height)
-                    pixels[y * width + x] = range_limit((dc * dc_quant + 4) >> 3);
+                if (!ok || !plane->pixels) continue;
+                const jpeg_component_info *comp = &cinfo->comp_info[block->component];
+                size_t x = single ? mcu_column : mcu_column * (size_t)comp->h_samp_factor + (size_t)block->column;
+                size_t y = single ? mcu_row : mcu_row * (size_t)comp->v_samp_factor + (size_t)block->row;
+                if (x < plane->width && y < plane->height)
+                    plane->pixels[y * plane->width + x] = range_limit((dc * quant[block->component] + 4) >> 3);
             }
             /* No bit may come from beyond the next restart marker or the end of the data:
              * libjpeg would have put zeros there. */
@@ -366,4 +391,55 @@ int vp_jpeg_dc_gray(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_
 refuse:
     free(tables);
     return 0;
+}
+
+int vp_jpeg_dc_gray(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_t height) {
+    if (!shortcut_applies(cinfo)) return 0;
+    if (width != (cinfo->image_width + 7) / 8 || height != (cinfo->image_height + 7) / 8) return 0;
+    dc_plane planes[MAX_COMPONENTS] = {{pixels, width, height}};
+    return decode_planes(cinfo, planes);
+}
+
+/* libjpeg's YCbCr to RGB (jdcolor.c), in 16-bit fixed point, clamped. */
+static inline uint8_t clamp_sample(int value) { return (uint8_t)(value < 0 ? 0 : value > 255 ? 255 : value); }
+
+int vp_jpeg_dc_rgb(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_t height) {
+    if (!shortcut_applies(cinfo)) return 0;
+    if (width != (cinfo->image_width + 7) / 8 || height != (cinfo->image_height + 7) / 8) return 0;
+    dc_plane planes[MAX_COMPONENTS] = {{NULL, 0, 0}};
+    int components = cinfo->num_components, ok = 1;
+    for (int ci = 0; ci < components && ok; ci++) {
+        const jpeg_component_info *comp = &cinfo->comp_info[ci];
+        planes[ci].width = ci == 0 ? width : comp->width_in_blocks;
+        planes[ci].height = ci == 0 ? height : comp->height_in_blocks;
+        if (planes[ci].width == 0 || planes[ci].height == 0) ok = 0;
+        else if (!(planes[ci].pixels = malloc(planes[ci].width * planes[ci].height))) ok = 0;
+    }
+    if (ok) ok = decode_planes(cinfo, planes);
+    if (ok) {
+        const dc_plane *luma = &planes[0];
+        for (size_t y = 0; y < height; y++) {
+            for (size_t x = 0; x < width; x++) {
+                int grey = luma->pixels[y * width + x];
+                uint8_t *out = pixels + (y * width + x) * 3;
+                if (components == 1) {
+                    out[0] = out[1] = out[2] = (uint8_t)grey;
+                    continue;
+                }
+                /* The chroma block over this luma block (chroma may be sampled more coarsely). */
+                const dc_plane *cb = &planes[1], *cr = &planes[2];
+                size_t bx = x * (size_t)cinfo->comp_info[1].h_samp_factor / (size_t)cinfo->max_h_samp_factor;
+                size_t by = y * (size_t)cinfo->comp_info[1].v_samp_factor / (size_t)cinfo->max_v_samp_factor;
+                size_t rx = x * (size_t)cinfo->comp_info[2].h_samp_factor / (size_t)cinfo->max_h_samp_factor;
+                size_t ry = y * (size_t)cinfo->comp_info[2].v_samp_factor / (size_t)cinfo->max_v_samp_factor;
+                int u = (bx < cb->width && by < cb->height ? cb->pixels[by * cb->width + bx] : 128) - 128;
+                int v = (rx < cr->width && ry < cr->height ? cr->pixels[ry * cr->width + rx] : 128) - 128;
+                out[0] = clamp_sample(grey + ((91881 * v + 32768) >> 16));
+                out[1] = clamp_sample(grey + ((-22554 * u - 46802 * v + 32768) >> 16));
+                out[2] = clamp_sample(grey + ((116130 * u + 32768) >> 16));
+            }
+        }
+    }
+    for (int ci = 0; ci < MAX_COMPONENTS; ci++) free(planes[ci].pixels);
+    return ok;
 }

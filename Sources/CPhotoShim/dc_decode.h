@@ -17,4 +17,11 @@
  * early, an unexpected marker). The caller then decodes it with libjpeg. */
 int vp_jpeg_dc_gray(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_t height);
 
+/* The same shortcut in colour, for the HTML report's previews: `pixels` (`width` x `height` x 3
+ * bytes, R G B) gets each block's DC colour, chroma taken from the chroma block over it. Close
+ * to, not byte for byte, libjpeg's 1/8-scaled RGB decode (libjpeg scales chroma with a larger
+ * IDCT and upsamples it); a preview needs the picture, not its exact bytes. Returns 1 when done,
+ * 0 for the files `vp_jpeg_dc_gray` refuses. */
+int vp_jpeg_dc_rgb(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_t height);
+
 #endif

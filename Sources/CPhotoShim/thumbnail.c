@@ -2,6 +2,7 @@
  * to the thumbnail's size, and a JPEG encoder into memory (see vp_jpeg_decode_thumbnail). */
 #include "photo_shim.h"
 #include "jpeg_guard.h"
+#include "dc_decode.h"
 
 #include <setjmp.h>
 #include <stdint.h>
@@ -78,9 +79,24 @@ int vp_rgb_scale_down(const uint8_t *pixels, int width, int height, size_t strid
     return 0;
 }
 
+/* Scales the decoded `d->pixels` down to the thumbnail and frees them. */
+static int scale_decoded(thumb_decoder *d, size_t width, size_t height, int max_side, JDIMENSION source_width,
+                         JDIMENSION source_height, vp_rgb_image *image, char *message, size_t message_size) {
+    int status = vp_rgb_scale_down(d->pixels, (int)width, (int)height, width * 3, max_side, image);
+    free(d->pixels);
+    d->pixels = NULL;
+    if (status != 0) {
+        set_message(message, message_size, "out of memory");
+        return -1;
+    }
+    image->source_width = (int)source_width;
+    image->source_height = (int)source_height;
+    return 0;
+}
+
 __attribute__((noinline))
 static int decode_thumbnail(thumb_decoder *const d, const uint8_t *data, size_t size, int max_side,
-                            uint64_t max_pixels, long max_memory, vp_rgb_image *image,
+                            uint64_t max_pixels, long max_memory, int dc_shortcut, vp_rgb_image *image,
                             char *message, size_t message_size) {
     struct jpeg_decompress_struct *const cinfo = &d->cinfo;
     cinfo->err = vp_jpeg_error_install(&d->err);
@@ -122,8 +138,25 @@ static int decode_thumbnail(thumb_decoder *const d, const uint8_t *data, size_t 
     cinfo->dct_method = JDCT_ISLOW;
     jpeg_calc_output_dimensions(cinfo);
 
-    jpeg_start_decompress(cinfo);
     size_t width = cinfo->output_width, height = cinfo->output_height;
+    if (dc_shortcut && denom == 8 && width > 0 && height > 0) {
+        /* A baseline phone photo: each block's DC colour, without decoding the rest. */
+        d->pixels = malloc(width * height * 3);
+        if (!d->pixels) ERREXIT1(cinfo, JERR_OUT_OF_MEMORY, 0);
+        if (vp_jpeg_dc_rgb(cinfo, d->pixels, width, height)) {
+            JDIMENSION source_width = cinfo->image_width, source_height = cinfo->image_height;
+            jpeg_destroy_decompress(cinfo);
+            int status = scale_decoded(d, width, height, max_side, source_width, source_height, image, message, message_size);
+            image->dc_only = status == 0;
+            return status;
+        }
+        free(d->pixels);
+        d->pixels = NULL;
+    }
+
+    jpeg_start_decompress(cinfo);
+    width = cinfo->output_width;
+    height = cinfo->output_height;
     if (cinfo->output_components != 3 || width == 0 || height == 0) {
         ERREXIT(cinfo, JERR_CONVERSION_NOTIMPL);
     }
@@ -143,21 +176,14 @@ static int decode_thumbnail(thumb_decoder *const d, const uint8_t *data, size_t 
     }
     /* jpeg_finish_decompress would read on to the end of the image: not needed for the pixels. */
     jpeg_abort_decompress(cinfo);
+    JDIMENSION source_width = cinfo->image_width, source_height = cinfo->image_height;
     jpeg_destroy_decompress(cinfo);
-    int status = vp_rgb_scale_down(d->pixels, (int)width, (int)height, width * 3, max_side, image);
-    free(d->pixels);
-    d->pixels = NULL;
-    if (status != 0) {
-        set_message(message, message_size, "out of memory");
-        return -1;
-    }
-    image->source_width = (int)cinfo->image_width;
-    image->source_height = (int)cinfo->image_height;
-    return 0;
+    return scale_decoded(d, width, height, max_side, source_width, source_height, image, message, message_size);
 }
 
 int vp_jpeg_decode_thumbnail(const uint8_t *data, size_t size, int max_side, uint64_t max_pixels,
-                             long max_memory, vp_rgb_image *image, char *message, size_t message_size) {
+                             long max_memory, int dc_shortcut, vp_rgb_image *image, char *message,
+                             size_t message_size) {
     thumb_decoder decoder;
     memset(&decoder, 0, sizeof decoder);
     memset(image, 0, sizeof *image);
@@ -165,7 +191,7 @@ int vp_jpeg_decode_thumbnail(const uint8_t *data, size_t size, int max_side, uin
         set_message(message, message_size, "no data");
         return -1;
     }
-    return decode_thumbnail(&decoder, data, size, max_side, max_pixels, max_memory, image, message, message_size);
+    return decode_thumbnail(&decoder, data, size, max_side, max_pixels, max_memory, dc_shortcut, image, message, message_size);
 }
 
 static void dest_init(j_compress_ptr cinfo) {

@@ -83,6 +83,25 @@ import Testing
         #expect(!GreyImageTests.expectSameAsLibjpeg(bytes, "reuse-original.jpg"))
     }
 
+    /// A hostile 4:4:4 picture whose chroma DC values only grow (by 32,767 in each of 65,792
+    /// blocks, past the largest int): the shortcut must not sum them (libjpeg keeps no chroma
+    /// DC for greyscale). The overflow is undefined behaviour, so this fails without the fix
+    /// only under `UBSAN_OPTIONS=halt_on_error=1 swift test --sanitize=undefined`.
+    @Test func growingChromaDCIsNotSummed() {
+        let oneCode = { (symbol: UInt8) -> [UInt8] in [1] + [UInt8](repeating: 0, count: 15) + [symbol] }
+        var bytes: [UInt8] = [0xFF, 0xD8, 0xFF, 0xDB, 0x00, 0x43, 0x00] + [UInt8](repeating: 1, count: 64)
+        let frame: [UInt8] = [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x08, 0x00, 0x08, 0x08, 0x03, 0x01, 0x11, 0x00, 0x02, 0x11, 0x00, 0x03, 0x11, 0x00]
+        bytes += frame  // 2056 x 2048, three components, no subsampling
+        // One 1-bit code per table: luma DC size 0, chroma DC size 15, AC end of block.
+        bytes += [0xFF, 0xC4, 0x00, 0x38, 0x00] + oneCode(0) + [0x01] + oneCode(15) + [0x10] + oneCode(0)
+        bytes += [0xFF, 0xDA, 0x00, 0x0C, 0x03, 0x01, 0x00, 0x02, 0x10, 0x03, 0x10, 0x00, 0x3F, 0x00]
+        // Two MCUs, each: luma 0 0, then per chroma 0, fifteen 1s (+32,767), 0; FF bytes stuffed.
+        let twoMCUs: [UInt8] = [0x1F, 0xFF, 0x00, 0xCF, 0xFF, 0x00, 0xE1, 0xFF, 0x00, 0xFC, 0xFF, 0x00, 0xFE]
+        for _ in 0..<(257 * 256 / 2) { bytes += twoMCUs }
+        bytes += [0xFF, 0xD9]
+        #expect(GreyImageTests.expectSameAsLibjpeg(bytes, "growing chroma DC"))
+    }
+
     /// Damaged copies: bytes changed inside the scan, cut short, restart markers inserted,
     /// renumbered or announced at another interval, Huffman tables altered. Whatever libjpeg
     /// makes of each (mended pixels, an error), the shortcut path gives the same.

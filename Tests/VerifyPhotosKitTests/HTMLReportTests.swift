@@ -113,6 +113,37 @@ import Testing
         #expect(!html.contains("data:image/jpeg"))
     }
 
+    /// A baseline JPEG scaled by 1/8 for its preview is decoded from each block's DC colour:
+    /// the same size as libjpeg's full decode and nearly the same colours (libjpeg scales chroma
+    /// with a 2x2 IDCT where the shortcut keeps one colour a chroma block); any other JPEG, and
+    /// any damaged one, is libjpeg's alone, with libjpeg's outcome.
+    @Test(arguments: ["dc-420.jpg", "dc-422.jpg", "dc-444.jpg", "dc-grey.jpg", "dc-restart.jpg", "dc-progressive.jpg", "dc-no-eoi.jpg"])
+    func aPreviewFromDCColoursLooksLikeLibjpegs(name: String) throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("decoder/\(name)"))))
+        // 530 x 514 pixels: at most 64 px a side takes the 1/8 scale (67 x 65), then averaging.
+        let (fast, slow) = bytes.withUnsafeBufferPointer {
+            (Thumbnail.decodeJPEG($0, maxSide: 64, dcShortcut: true), Thumbnail.decodeJPEG($0, maxSide: 64, dcShortcut: false))
+        }
+        switch (fast, slow) {
+        case (.success(let fast), .success(let slow)):
+            #expect(fast.dcOnly == !["dc-progressive.jpg"].contains(name), "\(name)")
+            #expect(!slow.dcOnly)
+            #expect(fast.picture.width == slow.picture.width && fast.picture.height == slow.picture.height)
+            let differences = zip(fast.picture.pixels, slow.picture.pixels).map { abs(Int($0) - Int($1)) }
+            let mean = Double(differences.reduce(0, +)) / Double(max(differences.count, 1))
+            // Colours differ most along sharp colour edges, where a chroma block's one colour
+            // replaces libjpeg's 2x2 of them: few samples, and not by much on average.
+            let far = Double(differences.filter { $0 > 32 }.count) / Double(max(differences.count, 1))
+            #expect(mean < 3 && far < 0.02, "\(name): mean difference \(mean), \(far * 100) % of samples more than 32 apart")
+            if name == "dc-grey.jpg" || name == "dc-444.jpg" { #expect(mean < 1, "\(name): \(mean)") }
+        case (.failure(let fast), .failure(let slow)):
+            #expect(fast == slow)
+            #expect(name == "dc-no-eoi.jpg", "\(name): \(slow)")
+        default:
+            Issue.record("\(name): \(fast) vs \(slow)")
+        }
+    }
+
     @Test func formatsWithoutAThumbnailSaySo() throws {
         #expect(Thumbnail.make(path: PhotoPath(TestPaths.fixture("ok-png-exif-chunk.png")), limits: .row) == .failure(.format(.png)))
         let html = try HTMLReportTests.render([HTMLReportTests.result("ok-png-exif-chunk.png")])

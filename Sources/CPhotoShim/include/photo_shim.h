@@ -55,6 +55,8 @@ typedef struct {
     int source_width;
     int source_height;
     uint8_t *pixels;
+    /// 1 when the DC-only shortcut decoded it (each 8x8 block's DC colour; see dc_decode.h).
+    int dc_only;
 } vp_rgb_image;
 
 /// Decodes the JPEG in `data` in colour for a thumbnail: scaled down by libjpeg's DCT scaling
@@ -62,11 +64,13 @@ typedef struct {
 /// area averaging until the longer side is at most `max_side`. Without printing anything.
 /// Refuses, from the header and before allocating any image memory, a JPEG whose declared
 /// width x height exceeds `max_pixels`; libjpeg's own memory is capped at `max_memory` bytes,
-/// at most 1000 scans are read, and a file that ends inside the image data is refused.
+/// at most 1000 scans are read, and a file that ends inside the image data is refused. With
+/// `dc_shortcut` a baseline JPEG scaled by 1/8 is decoded from its DC coefficients alone.
 /// Returns 0 on success (`image->pixels` then holds the pixels); otherwise fills `message`
 /// and returns -1 with `image->pixels` NULL.
 int vp_jpeg_decode_thumbnail(const uint8_t *data, size_t size, int max_side, uint64_t max_pixels,
-                             long max_memory, vp_rgb_image *image, char *message, size_t message_size);
+                             long max_memory, int dc_shortcut, vp_rgb_image *image, char *message,
+                             size_t message_size);
 
 /// Scales an RGB image (`width` x `height`, rows `stride` bytes apart) down by area averaging
 /// so that its longer side is at most `max_side` (an image already that small is copied).

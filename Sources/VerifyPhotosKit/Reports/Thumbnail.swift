@@ -79,17 +79,24 @@ struct Thumbnail: Sendable, Equatable {
     }
 
     private static func decodeJPEG(_ b: UnsafeBufferPointer<UInt8>, maxSide: Int) -> Result<RGBPicture, Absence> {
+        decodeJPEG(b, maxSide: maxSide, dcShortcut: true).map(\.picture)
+    }
+
+    /// The JPEG in `b` decoded small, and whether each block's DC colour was all that was
+    /// decoded; `dcShortcut` false forces libjpeg's full decode (tests compare the two).
+    static func decodeJPEG(_ b: UnsafeBufferPointer<UInt8>, maxSide: Int, dcShortcut: Bool) -> Result<(picture: RGBPicture, dcOnly: Bool), Absence> {
         guard let base = b.baseAddress, !b.isEmpty else { return .failure(.undecodable("no data")) }
         var image = vp_rgb_image()
         var message = [CChar](repeating: 0, count: 256)
-        let status = vp_jpeg_decode_thumbnail(base, b.count, Int32(maxSide), maxPixels, maxMemory, &image, &message, message.count)
+        let status = vp_jpeg_decode_thumbnail(base, b.count, Int32(maxSide), maxPixels, maxMemory, dcShortcut ? 1 : 0, &image, &message, message.count)
         defer { vp_free(image.pixels) }
         guard status == 0, let pixels = image.pixels, image.width > 0, image.height > 0 else {
             let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             return .failure(.undecodable(text.isEmpty ? "not decodable" : text))
         }
         let count = Int(image.width) * Int(image.height) * 3
-        return .success(RGBPicture(width: Int(image.width), height: Int(image.height), pixels: Array(UnsafeBufferPointer(start: pixels, count: count))))
+        let picture = RGBPicture(width: Int(image.width), height: Int(image.height), pixels: Array(UnsafeBufferPointer(start: pixels, count: count)))
+        return .success((picture, image.dc_only != 0))
     }
 
     /// libheif decodes at full size: the pixel limits of `HEIFGreyDecoder` apply. The thumbnail
