@@ -82,6 +82,17 @@ import Testing
         }
     }
 
+    /// Text OCR reads that gives no date, position or place (a shop sign) is not put before a
+    /// supervisor as a stamp: the explanation says none was found.
+    @Test func textThatIsNoStampIsNotShownAsOne() throws {
+        let sign = try CLITests.run([CLITests.now, "--format", "explain", CLITests.fixture("stamps/negative-shop-sign.jpg")])
+        let line = try #require(sign.stdout.split(separator: "\n").first { $0.contains("Stempel pada foto") })
+        #expect(line.contains("tidak ditemukan (ada teks terbaca, tanpa tanggal, posisi, atau tempat)"), "\(line)")
+        #expect(!sign.stdout.contains("Stempel: posisi"))
+        let stamp = try CLITests.run([CLITests.now, "--format", "explain", CLITests.fixture("stamps/stamp-dms-tempilang.jpg")])
+        #expect(stamp.stdout.contains("  Stempel: posisi       1°56'49.7\"S, 105°34'50.2\"E"), "\(stamp.stdout)")
+    }
+
     /// The stamp read is stored with the photo's reading in the state, so that a rerun judges
     /// it again without OCR, and reports the same stamp.
     @Test func aStateRerunKeepsTheStamp() throws {

@@ -38,6 +38,12 @@ import Testing
         #expect(o["gps_accuracy_m"] is NSNull)
     }
 
+    /// An explanation's label longer than its column keeps a space before the value.
+    @Test func aLongLabelKeepsASpaceBeforeItsValue() {
+        #expect("Lintang; bujur".padded(to: 22) == "Lintang; bujur        ")
+        #expect("Stempel: lintang, bujur".padded(to: 22) == "Stempel: lintang, bujur ")
+    }
+
     @Test func unknownValuesAreNullAndErrorsAreWorded() throws {
         let o = try json(result("unreadable-empty.jpg"))
         #expect(o["status"] as? String == "unreadable")

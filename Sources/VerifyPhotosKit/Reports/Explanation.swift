@@ -82,9 +82,15 @@ extension Messages {
             row(pick(id: "Waktu diambil (WIB)", en: "Taken at (WIB)"), nil)
         }
 
-        if let stamp = verdict.stamp {
+        if let stamp = verdict.stamp, !stamp.isStamp, stamp.placeLines.isEmpty {
+            // OCR read something (a sign, a pattern, noise) that gives no date, position or place:
+            // its text is in the JSON field, not put before a person as if it were a stamp.
+            row(pick(id: "Stempel pada foto", en: "Stamp on the picture"),
+                pick(id: "tidak ditemukan (ada teks terbaca, tanpa tanggal, posisi, atau tempat)",
+                     en: "none found (text was read, with no date, position or place)"))
+        } else if let stamp = verdict.stamp {
             row(pick(id: "Stempel pada foto", en: "Stamp on the picture"), result.stampText.map { "\"\($0)\"" })
-            row(pick(id: "Stempel: lintang, bujur", en: "Stamp: latitude, longitude"),
+            row(pick(id: "Stempel: posisi", en: "Stamp: position"),
                 stamp.latitude.flatMap { lat in stamp.longitude.map { "\(lat.printed), \($0.printed)" } })
             row(pick(id: "Stempel: waktu", en: "Stamp: time"), result.stampTimeText)
             if !stamp.placeLines.isEmpty { row(pick(id: "Stempel: tempat", en: "Stamp: place"), stamp.placeLines.joined(separator: " | ")) }
@@ -419,8 +425,9 @@ extension String {
 
 extension String {
     /// The string followed by spaces up to `width` characters (unchanged if already longer).
+    /// The label and spaces up to `width`; a longer label keeps one space before its value.
     func padded(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
     }
 }
 
