@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Differential fuzzing of the DC-only JPEG decode (Sources/CPhotoShim/dc_decode.c) for SECONDS
 # (default 60): libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer decodes every input
-# at 1/8 with the shortcut and with libjpeg alone (Fuzz/DCDecode/); any difference in status,
-# message, size or pixels is saved as .fuzz/dc-decode/diverge-*.jpg and stops the run.
+# at 1/8 with the shortcut and with libjpeg alone (Fuzz/DCDecode/); a difference in status, message,
+# size or (grey) pixels, grey or colour, is saved as .fuzz/dc-decode/diverge-*.jpg and stops the run.
 #   scripts/fuzz-dc-decode.sh 1800
 # Seeds: Fixtures/decoder/ and the JPEG fixtures; new inputs go to .fuzz/dc-decode/corpus.
 set -euo pipefail
@@ -14,6 +14,6 @@ cp Fixtures/decoder/*.jpg Fixtures/*.jpg "$out/seeds/"
 shim=Sources/CPhotoShim
 clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I"$shim" -I"$shim/include" \
   Fuzz/DCDecode/fuzz_target.c Fuzz/DCDecode/dc_diff.c Fuzz/DCDecode/jpeg_mutations.c \
-  "$shim/gray_decode.c" "$shim/dc_decode.c" "$shim/jpeg_guard.c" -ljpeg -o "$out/fuzz-dc-decode"
+  "$shim/gray_decode.c" "$shim/thumbnail.c" "$shim/dc_decode.c" "$shim/jpeg_guard.c" -ljpeg -o "$out/fuzz-dc-decode"
 DCFUZZ_OUT="$out" DCFUZZ_ABORT=1 "$out/fuzz-dc-decode" -max_len=65536 -max_total_time="$seconds" \
   "$out/corpus" "$out/seeds"

@@ -1,11 +1,11 @@
-/* DC-only decoding of a baseline JPEG for a 1/8-scaled greyscale image (see dc_decode.h).
+/* DC-only decoding of a baseline JPEG at 1/8 scale, grey and colour (see dc_decode.h).
  *
  * libjpeg's 1/8 scale turns each 8x8 block into one pixel: its DC coefficient, dequantised,
  * divided by 8 and level-shifted (jpeg_idct_1x1). It still decodes every AC coefficient, and
  * that Huffman decoding is nearly all of its time. Here each AC symbol is only skipped: its
  * code and the extra bits it announces are stepped over without building a coefficient. The
- * result is the same picture, byte for byte, for every file the shortcut takes; anything it
- * does not take exactly is left to libjpeg. */
+ * grey picture is libjpeg's, byte for byte, for every file the shortcut takes; the colour one
+ * (previews) keeps one colour a chroma block. Anything it does not take is left to libjpeg. */
 #include "dc_decode.h"
 
 #include <stdlib.h>
@@ -406,6 +406,11 @@ static inline uint8_t clamp_sample(int value) { return (uint8_t)(value < 0 ? 0 :
 int vp_jpeg_dc_rgb(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_t height) {
     if (!shortcut_applies(cinfo)) return 0;
     if (width != (cinfo->image_width + 7) / 8 || height != (cinfo->image_height + 7) / 8) return 0;
+    /* libjpeg upsamples chroma by whole factors only (JERR_FRACT_SAMPLE_NOTIMPL otherwise). */
+    for (int ci = 1; ci < cinfo->num_components; ci++) {
+        const jpeg_component_info *comp = &cinfo->comp_info[ci];
+        if (cinfo->max_h_samp_factor % comp->h_samp_factor || cinfo->max_v_samp_factor % comp->v_samp_factor) return 0;
+    }
     dc_plane planes[MAX_COMPONENTS] = {{NULL, 0, 0}};
     int components = cinfo->num_components, ok = 1;
     for (int ci = 0; ci < components && ok; ci++) {

@@ -1,4 +1,5 @@
-/* DC-only decoding of a baseline JPEG for a 1/8-scaled greyscale image (see dc_decode.c). */
+/* DC-only decoding of a baseline JPEG at 1/8 scale: the greyscale picture of perceptual hashes,
+ * exactly as libjpeg gives it, and a colour one for previews (see dc_decode.c). */
 #ifndef VP_DC_DECODE_H
 #define VP_DC_DECODE_H
 
@@ -20,8 +21,10 @@ int vp_jpeg_dc_gray(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_
 /* The same shortcut in colour, for the HTML report's previews: `pixels` (`width` x `height` x 3
  * bytes, R G B) gets each block's DC colour, chroma taken from the chroma block over it. Close
  * to, not byte for byte, libjpeg's 1/8-scaled RGB decode (libjpeg scales chroma with a larger
- * IDCT and upsamples it); a preview needs the picture, not its exact bytes. Returns 1 when done,
- * 0 for the files `vp_jpeg_dc_gray` refuses. */
+ * IDCT and upsamples it); a preview needs the picture, not its exact bytes. Returns 1 when done;
+ * 0, leaving the file to libjpeg, for every file `vp_jpeg_dc_gray` refuses, for chroma sampled
+ * at a fraction of luma's that is not a whole one (libjpeg refuses those in colour), and for a
+ * chroma DC value outside 16 bits. */
 int vp_jpeg_dc_rgb(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_t height);
 
 #endif

@@ -85,7 +85,9 @@ import Testing
     }
 
     @Test func aThumbnailIsSmallAndBounded() throws {
-        let thumbnail = try Thumbnail.make(path: PhotoPath(TestPaths.fixture("reuse/reuse-original.jpg")), limits: .row).get()
+        let original = TestPaths.fixture("reuse/reuse-original.jpg")
+        let checked = try HTMLReportTests.sha256(original)
+        let thumbnail = try Thumbnail.make(path: PhotoPath(original), limits: .row, checkedSHA256: checked).get()
         #expect(max(thumbnail.width, thumbnail.height) == 160 && min(thumbnail.width, thumbnail.height) == 120)
         #expect(thumbnail.jpeg.count <= Thumbnail.Limits.row.maxBytes)
         #expect(thumbnail.jpeg.starts(with: [0xFF, 0xD8]))
@@ -94,7 +96,7 @@ import Testing
         #expect(back.width == thumbnail.width && back.height == thumbnail.height)
         // A limit no JPEG can meet gives no thumbnail rather than a larger one.
         let tight = Thumbnail.Limits(maxSide: 160, maxBytes: 200)
-        #expect(throws: Thumbnail.Absence.self) { try Thumbnail.make(path: PhotoPath(TestPaths.fixture("reuse/reuse-original.jpg")), limits: tight).get() }
+        #expect(throws: Thumbnail.Absence.self) { try Thumbnail.make(path: PhotoPath(original), limits: tight, checkedSHA256: checked).get() }
     }
 
     /// A picture put in the photo's place after the check is not shown as the one judged: the
@@ -111,6 +113,23 @@ import Testing
         let html = try HTMLReportTests.render([judged])
         #expect(html.contains("tanpa pratinjau: berkas berubah setelah diperiksa"))
         #expect(!html.contains("data:image/jpeg"))
+    }
+
+    /// Without the SHA-256 of the check (`--metadata-only`) no picture is shown: nothing could
+    /// tell that it is the one checked.
+    @Test func aPhotoCheckedWithoutItsHashShowsNoPicture() throws {
+        var result = HTMLReportTests.result("reuse/reuse-original.jpg")
+        #expect(result.fingerprint != nil)
+        result.fingerprint = nil
+        #expect(Thumbnail.make(path: PhotoPath(result.path), limits: .row, checkedSHA256: nil) == .failure(.notHashed))
+        let html = try HTMLReportTests.render([result])
+        #expect(html.contains("tanpa pratinjau (--metadata-only: berkas tidak di-hash)"))
+        #expect(!html.contains("data:image/jpeg"))
+    }
+
+    static func sha256(_ path: String) throws -> String {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        return try #require(bytes.withUnsafeBytes { SHA256Hasher.digest($0) }).hexString
     }
 
     /// A baseline JPEG scaled by 1/8 for its preview is decoded from each block's DC colour:
@@ -144,8 +163,23 @@ import Testing
         }
     }
 
+    /// A photo without GPS tags whose stamp gave the position is on the map, in the place
+    /// column (which says the position came from the stamp) and on its evidence sheet.
+    @Test func aPositionFromTheStampIsOnTheMap() throws {
+        let result = HTMLReportTests.result("stamps/stamp-dms-tempilang.jpg")
+        #expect(result.verdict.positionSource == .stamp)
+        let position = try #require(result.judgedPosition)
+        #expect(abs(position.latitude - -1.947139) < 0.0001 && abs(position.longitude - 105.580611) < 0.0001)
+        let html = try HTMLReportTests.render([result])
+        #expect(html.contains("posisi dari stempel pada foto"))
+        #expect(html.contains(#"<circle class="dot""#))
+        #expect(html.contains(#"id="zoomed-map""#))
+        #expect(!html.contains(">tanpa lokasi<"))
+    }
+
     @Test func formatsWithoutAThumbnailSaySo() throws {
-        #expect(Thumbnail.make(path: PhotoPath(TestPaths.fixture("ok-png-exif-chunk.png")), limits: .row) == .failure(.format(.png)))
+        let png = TestPaths.fixture("ok-png-exif-chunk.png")
+        #expect(Thumbnail.make(path: PhotoPath(png), limits: .row, checkedSHA256: try HTMLReportTests.sha256(png)) == .failure(.format(.png)))
         let html = try HTMLReportTests.render([HTMLReportTests.result("ok-png-exif-chunk.png")])
         #expect(html.contains("tanpa pratinjau (PNG)"))
     }

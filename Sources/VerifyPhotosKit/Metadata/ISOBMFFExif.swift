@@ -2,9 +2,9 @@
 ///
 /// A small box reader of our own rather than libheif: it reads only the `meta` box (parsed by
 /// `ISOBMFFMeta`) and the EXIF item's bytes, decodes no image, and adds no C parser to the
-/// attack surface. The item is
-/// found through `iinf` (item type `Exif`), located through `iloc` (in the file or in `idat`),
-/// and, when there are several, the one that describes (`cdsc`) the primary item (`pitm`) wins.
+/// attack surface. The item is found through `iinf` (item type `Exif`), located through `iloc`
+/// (in the file or in `idat`), and, when there are several, the one that describes (`cdsc`) the
+/// primary item (`pitm`) wins.
 enum ISOBMFFExif {
     private static let maxMetaBytes = 8 * 1024 * 1024
 

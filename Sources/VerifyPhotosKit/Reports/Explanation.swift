@@ -116,7 +116,7 @@ extension Messages {
             lines.append("  \(self.outcome(check.outcome)) \(sentence(check))")
         }
 
-        if let position = gps.decodedPosition ?? (verdict.positionSource == .stamp ? verdict.stamp?.position : nil) {
+        if let position = result.judgedPosition {
             lines.append("")
             if let location = verdict.location {
                 if case .inside(let areaName) = location.place {
@@ -424,8 +424,7 @@ extension String {
 }
 
 extension String {
-    /// The string followed by spaces up to `width` characters (unchanged if already longer).
-    /// The label and spaces up to `width`; a longer label keeps one space before its value.
+    /// The label and spaces up to `width` characters; a longer label keeps one space before its value.
     func padded(to width: Int) -> String {
         count >= width ? self + " " : self + String(repeating: " ", count: width - count)
     }

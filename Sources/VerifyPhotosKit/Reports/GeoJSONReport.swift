@@ -20,7 +20,7 @@ public struct GeoJSONReport: ReportWriter {
 
     /// The feature of a photo, or nil when it has no position to put on a map.
     public func row(for result: PhotoResult) -> String? {
-        guard let point = result.metadata?.gps.decodedPosition, let position = GeoJSONReport.position(point) else { return nil }
+        guard let point = result.judgedPosition, let position = GeoJSONReport.position(point) else { return nil }
         return #"{"type":"Feature","geometry":{"type":"Point","coordinates":"# + position + #"},"properties":"#
             + JSONText.object(ReportRecord(result, messages: messages)) + "}"
     }

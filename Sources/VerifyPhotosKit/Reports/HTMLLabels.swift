@@ -6,7 +6,7 @@ enum HTMLLabel: CaseIterable {
     case noReasons, advice, why, photosWord, total, count, reason, kecamatan, date, unit, staff, due, submitted, missing
     case nip, name, evidenceHeading, rulesHeading, printHint, north, employee, submittedFor, camera, software
     case latitudeLongitude, gpsAccuracy, gpsTime, format, emptyReport, noThumbnailUndecodable
-    case noThumbnailLimit, outcome, legend, distanceToBoundary, explanationHeading
+    case noThumbnailLimit, outcome, legend, distanceToBoundary, explanationHeading, positionFromStamp
 }
 
 extension Messages {
@@ -42,6 +42,7 @@ extension Messages {
         case .valuesRead: pick(id: "Data yang dibaca", en: "Values read")
         case .openMap: pick(id: "buka di OpenStreetMap", en: "open in OpenStreetMap")
         case .noPosition: pick(id: "tanpa lokasi", en: "no position")
+        case .positionFromStamp: pick(id: "posisi dari stempel pada foto", en: "position from the stamp on the picture")
         case .noDate: pick(id: "tanpa tanggal", en: "no date")
         case .noReasons: pick(id: "semua aturan terpenuhi", en: "every rule passed")
         case .advice: pick(id: "Saran:", en: "Advice:")
@@ -109,6 +110,8 @@ extension Messages {
         case .undecodable: html(.noThumbnailUndecodable)
         case .changedSinceChecked:
             pick(id: "tanpa pratinjau: berkas berubah setelah diperiksa", en: "no preview: the file changed after it was checked")
+        case .notHashed:
+            pick(id: "tanpa pratinjau (--metadata-only: berkas tidak di-hash)", en: "no preview (--metadata-only: the file was not hashed)")
         }
     }
 

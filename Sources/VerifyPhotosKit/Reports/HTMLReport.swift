@@ -291,7 +291,7 @@ public struct HTMLReport: ReportWriter {
     svg .edge[data-status=ok] .arrow{fill:var(--ok)}svg .edge[data-status=review] .arrow{fill:var(--review)}
     svg .edge[data-status=flagged] .arrow{fill:var(--flagged)}svg .edge[data-status=unreadable] .arrow{fill:var(--unreadable)}
     svg .edge-label{font-size:12.5px;font-weight:600;fill:#1f2933;paint-order:stroke;stroke:#fff;stroke-width:3px}
-    svg .scale path{stroke:#1f2933;stroke-width:3;fill:none}svg .scale text,svg .north{font-size:12px;fill:#1f2933;font-weight:600}
+    svg .strip{fill:#fff}svg .scale path{stroke:#1f2933;stroke-width:3;fill:none}svg .scale text,svg .north{font-size:12px;fill:#1f2933;font-weight:600}
     .legend{display:flex;flex-wrap:wrap;gap:6px 16px;align-items:center;margin-bottom:8px;font-size:13px}
     .legend .key{display:inline-flex;align-items:center;gap:5px}
     .legend .key svg .dot{stroke-width:1}

@@ -53,10 +53,13 @@ struct HTMLRow {
 
     /// Kecamatan and desa (or where outside), the distance to the boundary, and the map link.
     static func place(_ result: PhotoResult, messages m: Messages) -> String {
-        guard let position = result.metadata?.gps.decodedPosition else {
+        guard let position = result.judgedPosition else {
             return #"<span class="sub">\#(HTMLText.escape(m.html(.noPosition)))</span>"#
         }
         var html = ""
+        if result.verdict.positionSource == .stamp {
+            html += #"<div class="sub">\#(HTMLText.escape(m.html(.positionFromStamp)))</div>"#
+        }
         if let location = result.verdict.location {
             if case .inside(let area) = location.place {
                 let parts = [location.kecamatan.map { "Kec. \($0)" }, location.desa, location.kecamatan == nil ? area : nil].compactMap { $0 }
@@ -128,7 +131,7 @@ struct HTMLTally {
         placeOrder[place] = order
         let day = result.submission.submittedFor?.description ?? v.captureTime?.wib.date.description ?? ""
         days[day, default: [:]][v.status, default: 0] += 1
-        if let position = result.metadata?.gps.decodedPosition, position.latitude.isFinite, position.longitude.isFinite,
+        if let position = result.judgedPosition, position.latitude.isFinite, position.longitude.isFinite,
            abs(position.latitude) <= 90, abs(position.longitude) <= 180 {
             guard dots.count < MapDrawing.maxDots else {
                 dotsLeftOut += 1
@@ -245,14 +248,14 @@ struct HTMLEvidenceSheet {
             switch Thumbnail.make(path: PhotoPath.parsing(printed: result.path), limits: .sheet, checkedSHA256: result.fingerprint?.fileSHA256) {
             case .success(let picture):
                 html += #"<img alt="" width="\#(picture.width)" height="\#(picture.height)" src="\#(HTMLText.dataURI(jpeg: picture.jpeg))">"#
-            case .failure(.changedSinceChecked):
-                html += #"<p class="sub">\#(HTMLText.escape(m.noThumbnail(.changedSinceChecked)))</p>"#
+            case .failure(let absence) where absence == .changedSinceChecked || absence == .notHashed:
+                html += #"<p class="sub">\#(HTMLText.escape(m.noThumbnail(absence)))</p>"#
             case .failure:
                 break
             }
         }
         html += "</div><div>"
-        if let position = result.metadata?.gps.decodedPosition, position.latitude.isFinite, position.longitude.isFinite,
+        if let position = result.judgedPosition, position.latitude.isFinite, position.longitude.isFinite,
            abs(position.latitude) <= 90, abs(position.longitude) <= 180 {
             let dot = MapDot(position: position, status: v.status, row: "r1", path: result.path, title: result.path, distanceToBoundary: v.location?.distanceToBoundary)
             html += MapDrawing.zoomedMap(dot, labels: m)

@@ -23,7 +23,7 @@ public struct KMLReport: ReportWriter {
     static let colors: [PhotoStatus: String] = [.ok: "ff00aa00", .review: "ff00c8ff", .flagged: "ff0000dc", .unreadable: "ff800080"]
 
     public func row(for result: PhotoResult) -> String? {
-        guard let point = result.metadata?.gps.decodedPosition, point.latitude.isFinite, point.longitude.isFinite,
+        guard let point = result.judgedPosition, point.latitude.isFinite, point.longitude.isFinite,
               abs(point.latitude) <= 90, abs(point.longitude) <= 180 else { return nil }
         let v = result.verdict
         let name = result.path.split(separator: "/").last.map(String.init) ?? result.path

@@ -165,9 +165,14 @@ enum MapDrawing {
         return svg + "</svg>"
     }
 
+    /// Height of the strip under the map that holds the scale bar and the north mark, clear of
+    /// the markers at the map's edges.
+    static let stripHeight = 26.0
+
     private static func open(_ projection: MapProjection, label: String, id: String) -> String {
         let w = Messages.fixed(projection.width, 0), h = Messages.fixed(projection.height, 0)
-        return #"<svg id="\#(id)" class="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(w) \#(h)" role="img" aria-label="\#(HTMLText.escape(label))">"#
+        let whole = Messages.fixed(projection.height + stripHeight, 0)
+        return #"<svg id="\#(id)" class="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(w) \#(whole)" role="img" aria-label="\#(HTMLText.escape(label))">"#
             + #"<rect class="sea" x="0" y="0" width="\#(w)" height="\#(h)"/>"#
     }
 
@@ -314,17 +319,19 @@ enum MapDrawing {
         return svg
     }
 
-    /// A bar of a round number of kilometres (or metres) in the upper left corner (the edge
-    /// markers take the lower corners), and the north mark.
+    /// A bar of a round number of kilometres (or metres) and the north mark, in a strip drawn
+    /// over whatever land reaches under the map (the edge markers may take any side and corner
+    /// of the map itself).
     private static func scaleBar(_ projection: MapProjection, labels: Messages) -> String {
         let target = projection.width / 5 / projection.pixelsPerMetre
         let steps = [100.0, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000]
         let metres = steps.last(where: { $0 <= target }) ?? steps[0]
         let length = metres * projection.pixelsPerMetre
-        let y = 30.0
+        let y = projection.height + stripHeight / 2
         let text = metres >= 1_000 ? "\(Int(metres / 1_000)) km" : "\(Int(metres)) m"
-        return #"<g class="scale"><path d="M14 \#(Messages.fixed(y, 1))h\#(Messages.fixed(length, 1))"/><text x="14" y="\#(Messages.fixed(y - 6, 1))">\#(text)</text></g>"#
-            + #"<text class="north" x="\#(Messages.fixed(projection.width - 18, 1))" y="26" text-anchor="middle">\#(labels.html(.north))</text>"#
+        let strip = #"<rect class="strip" x="0" y="\#(Messages.fixed(projection.height, 0))" width="\#(Messages.fixed(projection.width, 0))" height="\#(Messages.fixed(stripHeight, 0))"/>"#
+        return strip + #"<g class="scale"><path d="M14 \#(Messages.fixed(y, 1))h\#(Messages.fixed(length, 1))"/><text x="\#(Messages.fixed(22 + length, 1))" y="\#(Messages.fixed(y + 4, 1))">\#(text)</text></g>"#
+            + #"<text class="north" x="\#(Messages.fixed(projection.width - 18, 1))" y="\#(Messages.fixed(y + 4, 1))" text-anchor="middle">\#(labels.html(.north)) ↑</text>"#
     }
 
     /// The compass direction (0 = north, clockwise in eighths) from `a` to `b`.

@@ -42,12 +42,16 @@ struct Thumbnail: Sendable, Equatable {
         /// The file is no longer the one that was checked (its SHA-256 differs): a picture put
         /// in its place after the check is not shown as if it had been judged.
         case changedSinceChecked
+        /// The check took no SHA-256 of the file (`--metadata-only`), so a picture shown could
+        /// not be known to be the one checked.
+        case notHashed
     }
 
-    /// The thumbnail of the photo at `path`, read whole (at most `maxFileBytes`). With
-    /// `checkedSHA256` (lower-case hex, as in the photo's fingerprint) the file must still be
-    /// the one that was checked.
-    static func make(path: PhotoPath, limits: Limits, checkedSHA256: String? = nil) -> Result<Thumbnail, Absence> {
+    /// The thumbnail of the photo at `path`, read whole (at most `maxFileBytes`), when the file
+    /// is still the one that was checked: its SHA-256 is `checkedSHA256` (lower-case hex, as in
+    /// the photo's fingerprint; nil when the check took none).
+    static func make(path: PhotoPath, limits: Limits, checkedSHA256: String?) -> Result<Thumbnail, Absence> {
+        guard let checkedSHA256 else { return .failure(.notHashed) }
         let bytes: [UInt8]
         do {
             let file = try ReadOnlyFile(path: path)
@@ -56,10 +60,8 @@ struct Thumbnail: Sendable, Equatable {
         } catch {
             return .failure(.undecodable("cannot be read"))
         }
-        if let checkedSHA256 {
-            let now = bytes.withUnsafeBytes { SHA256Hasher.digest($0) }
-            guard now?.hexString == checkedSHA256 else { return .failure(.changedSinceChecked) }
-        }
+        let now = bytes.withUnsafeBytes { SHA256Hasher.digest($0) }
+        guard now?.hexString == checkedSHA256 else { return .failure(.changedSinceChecked) }
         return bytes.withUnsafeBufferPointer { make(photo: $0, limits: limits) }
     }
 

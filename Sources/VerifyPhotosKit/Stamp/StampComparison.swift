@@ -121,6 +121,12 @@ extension Boundary {
 }
 
 extension PhotoResult {
+    /// Where the photo was judged to be: its EXIF position, or the stamp's where that stood in
+    /// for a photo without GPS tags. What maps and place columns show.
+    public var judgedPosition: GeoPoint? {
+        metadata?.gps.decodedPosition ?? (verdict.positionSource == .stamp ? verdict.stamp?.position : nil)
+    }
+
     /// What OCR read from the stamp, its lines joined by ` | ` (nil when nothing was read).
     public var stampText: String? {
         guard let stamp = verdict.stamp else { return nil }
