@@ -177,6 +177,15 @@ import Testing
         #expect(!html.contains(">tanpa lokasi<"))
     }
 
+    /// Two photos beyond the map in one direction at distances that print alike are labelled
+    /// with that distance once.
+    @Test func anEdgeLabelNamesADistanceThatPrintsAlikeOnce() throws {
+        let html = try HTMLReportTests.render([HTMLReportTests.result("outside-pangkal-pinang.jpg"),
+                                               HTMLReportTests.result("stamps/stamp-app-id-thursday-pangkalpinang.jpg")])
+        #expect(html.contains("2 foto · 37 km ke tenggara"), "\(html.components(separatedBy: "edge-label").dropFirst().map { $0.prefix(80) })")
+        #expect(!html.contains("37 km–37 km"))
+    }
+
     @Test func formatsWithoutAThumbnailSaySo() throws {
         let png = TestPaths.fixture("ok-png-exif-chunk.png")
         #expect(Thumbnail.make(path: PhotoPath(png), limits: .row, checkedSHA256: try HTMLReportTests.sha256(png)) == .failure(.format(.png)))

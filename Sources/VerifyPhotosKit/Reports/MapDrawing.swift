@@ -306,7 +306,8 @@ enum MapDrawing {
             let x = cx + dx * reach, y = cy + dy * reach
             let worst = members.map(\.dot.status).max() ?? .ok
             let nearest = members.map(\.distance).min() ?? 0, farthest = members.map(\.distance).max() ?? 0
-            let span = nearest == farthest ? labels.kilometres(nearest) : labels.kilometres(nearest) + "–" + labels.kilometres(farthest)
+            let near = labels.kilometres(nearest), far = labels.kilometres(farthest)
+            let span = near == far ? near : near + "–" + far  // distances that print alike are shown once
             let text = "\(members.count) \(labels.html(.photosWord)) · \(span) \(labels.compass(direction))"
             let rotate = Messages.fixed(Double(direction) * 45, 0)
             let anchor = dx > 0.3 ? "end" : dx < -0.3 ? "start" : "middle"
