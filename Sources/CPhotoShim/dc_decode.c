@@ -247,8 +247,10 @@ typedef struct {
 } mcu_block;
 
 /* What the shortcut needs of every file it takes, whatever it keeps: a baseline 8-bit YCbCr or
- * grey JPEG whose one scan holds every component, luma at the largest sampling. */
-static int shortcut_applies(j_decompress_ptr cinfo) {
+ * grey JPEG whose one scan holds every component, luma at the largest sampling, to be decoded
+ * at 1/8 into `width` x `height` pixels. */
+static int shortcut_applies(j_decompress_ptr cinfo, size_t width, size_t height) {
+    if (width != (cinfo->image_width + 7) / 8 || height != (cinfo->image_height + 7) / 8) return 0;
     if (cinfo->progressive_mode || cinfo->arith_code || cinfo->data_precision != 8) return 0;
     if (!(cinfo->jpeg_color_space == JCS_YCbCr && cinfo->num_components == 3) &&
         !(cinfo->jpeg_color_space == JCS_GRAYSCALE && cinfo->num_components == 1)) return 0;
@@ -394,8 +396,7 @@ refuse:
 }
 
 int vp_jpeg_dc_gray(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_t height) {
-    if (!shortcut_applies(cinfo)) return 0;
-    if (width != (cinfo->image_width + 7) / 8 || height != (cinfo->image_height + 7) / 8) return 0;
+    if (!shortcut_applies(cinfo, width, height)) return 0;
     dc_plane planes[MAX_COMPONENTS] = {{pixels, width, height}};
     return decode_planes(cinfo, planes);
 }
@@ -404,8 +405,7 @@ int vp_jpeg_dc_gray(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_
 static inline uint8_t clamp_sample(int value) { return (uint8_t)(value < 0 ? 0 : value > 255 ? 255 : value); }
 
 int vp_jpeg_dc_rgb(j_decompress_ptr cinfo, uint8_t *pixels, size_t width, size_t height) {
-    if (!shortcut_applies(cinfo)) return 0;
-    if (width != (cinfo->image_width + 7) / 8 || height != (cinfo->image_height + 7) / 8) return 0;
+    if (!shortcut_applies(cinfo, width, height)) return 0;
     /* libjpeg upsamples chroma by whole factors only (JERR_FRACT_SAMPLE_NOTIMPL otherwise). */
     for (int ci = 1; ci < cinfo->num_components; ci++) {
         const jpeg_component_info *comp = &cinfo->comp_info[ci];

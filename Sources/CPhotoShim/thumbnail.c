@@ -79,21 +79,6 @@ int vp_rgb_scale_down(const uint8_t *pixels, int width, int height, size_t strid
     return 0;
 }
 
-/* Scales the decoded `d->pixels` down to the thumbnail and frees them. */
-static int scale_decoded(thumb_decoder *d, size_t width, size_t height, int max_side, JDIMENSION source_width,
-                         JDIMENSION source_height, vp_rgb_image *image, char *message, size_t message_size) {
-    int status = vp_rgb_scale_down(d->pixels, (int)width, (int)height, width * 3, max_side, image);
-    free(d->pixels);
-    d->pixels = NULL;
-    if (status != 0) {
-        set_message(message, message_size, "out of memory");
-        return -1;
-    }
-    image->source_width = (int)source_width;
-    image->source_height = (int)source_height;
-    return 0;
-}
-
 __attribute__((noinline))
 static int decode_thumbnail(thumb_decoder *const d, const uint8_t *data, size_t size, int max_side,
                             uint64_t max_pixels, long max_memory, int dc_shortcut, vp_rgb_image *image,
@@ -101,33 +86,10 @@ static int decode_thumbnail(thumb_decoder *const d, const uint8_t *data, size_t 
     struct jpeg_decompress_struct *const cinfo = &d->cinfo;
     cinfo->err = vp_jpeg_error_install(&d->err);
     if (setjmp(d->err.jump)) {
-        char text[JMSG_LENGTH_MAX];
-        if (d->err.too_many_scans) {
-            snprintf(text, sizeof text, "more than %d scans", VP_MAX_SCANS);
-        } else {
-            (*cinfo->err->format_message)((j_common_ptr)cinfo, text);
-        }
-        set_message(message, message_size, text);
-        jpeg_destroy_decompress(cinfo);
-        free(d->pixels);
-        d->pixels = NULL;
-        return -1;
+        vp_jpeg_error_message(cinfo, message, message_size);
+        goto fail;
     }
-    jpeg_create_decompress(cinfo);
-    if (max_memory > 0) cinfo->mem->max_memory_to_use = max_memory;
-    d->progress.progress_monitor = vp_jpeg_limit_scans;
-    cinfo->progress = &d->progress;
-    jpeg_mem_src(cinfo, data, (unsigned long)size);
-    jpeg_read_header(cinfo, TRUE);
-
-    uint64_t declared = (uint64_t)cinfo->image_width * (uint64_t)cinfo->image_height;
-    if (declared == 0 || declared > max_pixels) {
-        if (message && message_size > 0)
-            snprintf(message, message_size, "image of %u x %u pixels is larger than the limit of %llu pixels",
-                     cinfo->image_width, cinfo->image_height, (unsigned long long)max_pixels);
-        jpeg_destroy_decompress(cinfo);
-        return -1;
-    }
+    if (vp_jpeg_begin(cinfo, &d->progress, data, size, max_memory, max_pixels, message, message_size) != 0) goto fail;
     unsigned int longer = cinfo->image_width > cinfo->image_height ? cinfo->image_width : cinfo->image_height;
     unsigned int wanted = max_side > 0 ? (unsigned int)max_side : 1;
     unsigned int denom = 8;
@@ -139,46 +101,39 @@ static int decode_thumbnail(thumb_decoder *const d, const uint8_t *data, size_t 
     jpeg_calc_output_dimensions(cinfo);
 
     size_t width = cinfo->output_width, height = cinfo->output_height;
+    int dc_only = 0;
     if (dc_shortcut && denom == 8 && width > 0 && height > 0) {
         /* A baseline phone photo: each block's DC colour, without decoding the rest. */
         d->pixels = malloc(width * height * 3);
         if (!d->pixels) ERREXIT1(cinfo, JERR_OUT_OF_MEMORY, 0);
-        if (vp_jpeg_dc_rgb(cinfo, d->pixels, width, height)) {
-            JDIMENSION source_width = cinfo->image_width, source_height = cinfo->image_height;
-            jpeg_destroy_decompress(cinfo);
-            int status = scale_decoded(d, width, height, max_side, source_width, source_height, image, message, message_size);
-            image->dc_only = status == 0;
-            return status;
+        dc_only = vp_jpeg_dc_rgb(cinfo, d->pixels, width, height);
+        if (!dc_only) {
+            free(d->pixels);
+            d->pixels = NULL;
         }
-        free(d->pixels);
-        d->pixels = NULL;
     }
-
-    jpeg_start_decompress(cinfo);
-    width = cinfo->output_width;
-    height = cinfo->output_height;
-    if (cinfo->output_components != 3 || width == 0 || height == 0) {
-        ERREXIT(cinfo, JERR_CONVERSION_NOTIMPL);
+    if (!dc_only) {
+        if (vp_jpeg_read_rows(cinfo, 3, &d->pixels, message, message_size) != 0) goto fail;
+        /* jpeg_finish_decompress would read on to the end of the image: not needed for the pixels. */
+        jpeg_abort_decompress(cinfo);
     }
-    d->pixels = malloc(width * height * 3);
-    if (!d->pixels) ERREXIT1(cinfo, JERR_OUT_OF_MEMORY, 0);
-    while (cinfo->output_scanline < cinfo->output_height) {
-        JSAMPROW row = d->pixels + (size_t)cinfo->output_scanline * width * 3;
-        if (jpeg_read_scanlines(cinfo, &row, 1) != 1) break;
-        if (d->err.ended_early) break;
+    if (vp_rgb_scale_down(d->pixels, (int)cinfo->output_width, (int)cinfo->output_height,
+                          (size_t)cinfo->output_width * 3, max_side, image) != 0) {
+        set_message(message, message_size, "out of memory");
+        goto fail;
     }
-    if (d->err.ended_early || cinfo->output_scanline < cinfo->output_height) {
-        set_message(message, message_size, "the image data ends early (truncated file)");
-        jpeg_destroy_decompress(cinfo);
-        free(d->pixels);
-        d->pixels = NULL;
-        return -1;
-    }
-    /* jpeg_finish_decompress would read on to the end of the image: not needed for the pixels. */
-    jpeg_abort_decompress(cinfo);
-    JDIMENSION source_width = cinfo->image_width, source_height = cinfo->image_height;
+    image->source_width = (int)cinfo->image_width;
+    image->source_height = (int)cinfo->image_height;
+    image->dc_only = dc_only;
     jpeg_destroy_decompress(cinfo);
-    return scale_decoded(d, width, height, max_side, source_width, source_height, image, message, message_size);
+    free(d->pixels);
+    d->pixels = NULL;
+    return 0;
+fail:
+    jpeg_destroy_decompress(cinfo);
+    free(d->pixels);
+    d->pixels = NULL;
+    return -1;
 }
 
 int vp_jpeg_decode_thumbnail(const uint8_t *data, size_t size, int max_side, uint64_t max_pixels,
