@@ -60,6 +60,17 @@ import Testing
         #expect(placemark.description.contains("\\u{202E}gpj.exe\\u{FFFF}"))
     }
 
+    /// A `<` or `&` followed by a combining mark is one Character in Swift: it is escaped all
+    /// the same, and the document stays well-formed.
+    @Test func aMarkupCharacterBeforeACombiningMarkIsEscaped() throws {
+        var r = result("ok-muntok-ii-dms.jpg")
+        r.path = "/up/x<\u{301}script>&\u{301}.jpg"
+        let document = try kml([r])
+        let placemark = try #require(document.placemarks.first)
+        #expect(placemark.name == "x<\u{301}script>&\u{301}.jpg")
+        #expect(HTMLText.entities("<\u{301}&\u{301}") == "&lt;\u{301}&amp;\u{301}")
+    }
+
     @Test func anEmptyReportIsAWellFormedDocument() throws {
         let document = try kml([result("no-gps.jpg")])
         #expect(document.rootName == "kml" && document.placemarks.isEmpty && document.styleIDs.count == 4)

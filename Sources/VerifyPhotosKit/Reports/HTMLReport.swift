@@ -334,18 +334,25 @@ enum HTMLText {
     }
 
     static func escape(_ s: String) -> String {
-        var out = ""
-        for scalar in TerminalText.safe(s).unicodeScalars {
+        entities(TerminalText.safe(s))
+    }
+
+    /// `&`, `<`, `>`, `"` and `'` as entities, for HTML and XML (KML) alike. Scalar by scalar: a
+    /// `<` followed by a combining mark is one Character, and must still be escaped.
+    static func entities(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { "&<>\"'".unicodeScalars.contains($0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 }
 

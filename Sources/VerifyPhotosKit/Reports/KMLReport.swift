@@ -90,30 +90,13 @@ public struct KMLReport: ReportWriter {
     /// Text for HTML: controls and invisible characters escaped as on the terminal, then `&`,
     /// `<`, `>`, `"` and `'` as entities.
     static func html(_ text: String) -> String {
-        entities(XMLText.safe(text))
+        HTMLText.entities(XMLText.safe(text))
     }
 
     /// Text for an XML element: made safe as `html` does (unless `escapingText` is false, for
     /// markup already built from escaped text), then entity-escaped.
     static func xml(_ text: String, escapingText: Bool = true) -> String {
-        entities(escapingText ? XMLText.safe(text) : text)
-    }
-
-    private static func entities(_ text: String) -> String {
-        guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
+        HTMLText.entities(escapingText ? XMLText.safe(text) : text)
     }
 }
 
