@@ -80,6 +80,16 @@ import Testing
         #expect(sheet.formulas == 0)
     }
 
+    /// A photo placed by its stamp gets the map link of the stamp's position, as on the HTML
+    /// map; its latitude and longitude cells stay those of EXIF (none).
+    @Test func aPositionFromTheStampGetsAMapLink() throws {
+        let (book, _) = try workbook([result("stamps/stamp-dms-tempilang.jpg")], messages: id)
+        let sheet = try book.sheet(1)
+        let link = try #require(sheet.links["\(XLSXFile.columnName(WorkbookReport.Column.map.rawValue))2"])
+        #expect(link.hasPrefix("https://www.openstreetmap.org/?mlat=-1.94"), "\(link)")
+        #expect(sheet.cell(row: 2, column: WorkbookReport.Column.latitude.rawValue) == nil)
+    }
+
     @Test func headersFollowTheLanguage() throws {
         let photo = result("no-gps.jpg")
         let (book, _) = try workbook([photo], messages: en)

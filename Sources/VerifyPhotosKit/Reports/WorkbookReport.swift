@@ -89,7 +89,7 @@ public struct WorkbookReport: ReportWriter {
             }
         }
         let m = result.metadata, v = result.verdict, location = v.location
-        let position = m?.gps.decodedPosition
+        let position = result.judgedPosition
         let cameraTime = [m?.dateTimeOriginal?.description, m?.offsetTimeOriginal?.description].compactMap { $0 }.joined(separator: " ")
         var cells = [WorkbookCell](repeating: .blank, count: Column.allCases.count)
         for column in Column.allCases {
